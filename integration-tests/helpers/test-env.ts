@@ -1,0 +1,51 @@
+import { execFileSync } from "child_process"
+import { mkdtempSync } from "fs"
+import os from "os"
+import path from "path"
+
+/** A free TCP port, found synchronously: the app reads its config before any hook runs. */
+export function freePort(): number {
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+  return Number(execFileSync(process.execPath, ["-e", script]).toString())
+}
+
+export interface TestEnv {
+  smtpPort: number
+  erpPort: number
+  erpSecret: string
+  queuePrefix: string
+  uploadDir: string
+}
+
+/**
+ * Gives this spec file its own Redis key prefixes (ours and Medusa's event bus and workflow
+ * engine), SMTP and ERP ports and upload folder, so parallel runs never see each other.
+ * The database is already per run: the test runner names it after a fresh ULID.
+ */
+export function prepareTestEnv(name: string): TestEnv {
+  const run = `${name}-${process.pid}-${Date.now().toString(36)}`
+  const env: TestEnv = {
+    smtpPort: freePort(),
+    erpPort: freePort(),
+    erpSecret: "integration-test-erp-secret",
+    queuePrefix: `aft-${run}`,
+    uploadDir: mkdtempSync(path.join(os.tmpdir(), "af-uploads-")),
+  }
+  Object.assign(process.env, {
+    DB_HOST: process.env.DB_HOST ?? "localhost",
+    DB_USERNAME: process.env.DB_USERNAME ?? "postgres",
+    DB_PASSWORD: process.env.DB_PASSWORD ?? "postgres",
+    MEDUSA_ADMIN_DISABLED: "true",
+    MEDUSA_REDIS_PREFIX: `mt-${run}`,
+    ASYNC_FULFILMENT_QUEUE_PREFIX: env.queuePrefix,
+    ASYNC_FULFILMENT_BACKOFF_MS: "100",
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(env.smtpPort),
+    ERP_URL: `http://127.0.0.1:${env.erpPort}/orders`,
+    ERP_SECRET: env.erpSecret,
+    ERP_TIMEOUT_MS: "2000",
+    FILE_UPLOAD_DIR: env.uploadDir,
+  })
+  return env
+}

@@ -1,0 +1,174 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { ErpStub } from "../fixtures/erp-stub"
+import { SmtpSink } from "../fixtures/smtp-sink"
+import { seedStore, StoreFixture } from "../fixtures/seed-store"
+import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../fixtures/place-order"
+import { prepareTestEnv } from "../helpers/test-env"
+import { waitFor } from "../helpers/wait-for"
+import { deleteRedisKeys } from "../helpers/redis-cleanup"
+import { readPdfText } from "../helpers/read-pdf-text"
+import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-erp-request"
+import { ASYNC_FULFILMENT_MODULE } from "../../src/modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../src/modules/async-fulfilment/service"
+
+const testEnv = prepareTestEnv("pipeline")
+jest.setTimeout(120_000)
+
+const anna: Shopper = {
+  email: "anna.nowak@example.com",
+  first_name: "Anna",
+  last_name: "Nowak",
+  country_code: "pl",
+  currency: "pln",
+  items: [
+    { variant: "tshirt", quantity: 2 },
+    { variant: "desk", quantity: 1 },
+  ],
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const smtp = new SmtpSink()
+    const erp = new ErpStub()
+    let store: StoreFixture
+    let storeRequest: StoreRequest
+
+    const service = () => getContainer().resolve<AsyncFulfilmentModuleService>(ASYNC_FULFILMENT_MODULE)
+    const rowsOf = (orderId: string) => service().listSideEffectJobs({ order_id: orderId })
+    const rowOf = async (orderId: string, kind: string) =>
+      (await rowsOf(orderId)).find((row) => row.kind === kind)
+    const settled = (orderId: string, kinds = ["invoice", "mail", "erp"]) =>
+      waitFor(`side effects of ${orderId} to settle`, async () => {
+        const rows = await rowsOf(orderId)
+        const done = rows.filter((row) => row.status === "completed" || row.status === "failed")
+        return rows.length === kinds.length && done.length === kinds.length ? rows : null
+      })
+    const mailsTo = (orderId: string) =>
+      smtp.received.filter((mail) => mail.parsed.messageId?.includes(orderId))
+
+    beforeAll(async () => {
+      await smtp.listen(testEnv.smtpPort)
+      await erp.listen(testEnv.erpPort)
+      store = await seedStore(getContainer())
+      const headers = { "x-publishable-api-key": store.publishableKey }
+      storeRequest = async (method, path, body) => {
+        const response =
+          method === "GET" ? await api.get(path, { headers }) : await api.post(path, body ?? {}, { headers })
+        return response.data
+      }
+    })
+
+    afterEach(() => {
+      erp.respondWith(null)
+      smtp.refuseNext(0)
+    })
+
+    afterAll(async () => {
+      await Promise.all([smtp.close(), erp.close()])
+      await deleteRedisKeys(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", [
+        `${testEnv.queuePrefix}:`,
+        `${process.env.MEDUSA_REDIS_PREFIX}-`,
+      ])
+    })
+
+    it("turns a storefront checkout into an invoice PDF, a mail with it attached and one signed ERP call", async () => {
+      const order = await placeOrderThroughStoreApi(storeRequest, store, anna)
+      const rows = await settled(order.id)
+      expect(rows.map((row) => [row.kind, row.status, row.attempts]).sort()).toEqual([
+        ["erp", "completed", 1],
+        ["invoice", "completed", 1],
+        ["mail", "completed", 1],
+      ])
+
+      const invoice = await service().findInvoice(order.id)
+      expect(invoice?.number).toMatch(/^INV-\d{4}-\d{6}$/)
+      const pdf = await getContainer().resolve(Modules.FILE).getAsBuffer(invoice!.file_id!)
+      const text = await readPdfText(pdf)
+      expect(text).toContain(invoice!.number)
+      expect(text).toContain("Anna Nowak")
+      expect(text).toContain("Standing desk")
+      const formattedTotal = new Intl.NumberFormat("en", { style: "currency", currency: "PLN" })
+        .format(order.total)
+        .replace(/\u00a0|\u202f/g, " ")
+      expect(text).toContain(formattedTotal)
+
+      const mails = mailsTo(order.id)
+      expect(mails).toHaveLength(1)
+      expect(mails[0].envelopeTo).toEqual([anna.email])
+      expect(mails[0].parsed.subject).toContain(invoice!.number)
+      const [attachment] = mails[0].parsed.attachments
+      expect(attachment.contentType).toBe("application/pdf")
+      expect(Buffer.compare(attachment.content, pdf)).toBe(0)
+
+      const calls = erp.callsFor(order.id)
+      expect(calls).toHaveLength(1)
+      expect(calls[0].idempotencyKey).toBe(`erp-${order.id}`)
+      expect(verifyErpSignature(calls[0].rawBody, calls[0].signature!, testEnv.erpSecret)).toBe(true)
+      expect(verifyErpSignature(calls[0].rawBody + " ", calls[0].signature!, testEnv.erpSecret)).toBe(false)
+      expect(calls[0].body).toMatchObject({ order_id: order.id, currency_code: "PLN" })
+      expect(Number(calls[0].body.totals.total)).toBeCloseTo(order.total, 2)
+      expect((await rowOf(order.id, "erp"))?.result).toMatchObject({ reference: expect.stringMatching(/^ERP-/) })
+    })
+
+    it("retries the ERP call after two 503s and delivers it once, on the third attempt", async () => {
+      let refusals = 0
+      erp.respondWith((call) => (call.body?.customer?.email === "erp-flaky@example.com" && refusals++ < 2 ? { status: 503 } : { status: 201, body: { id: "ERP-FLAKY" } }))
+      const order = await placeOrderThroughStoreApi(storeRequest, store, { ...anna, email: "erp-flaky@example.com" })
+      await settled(order.id)
+      const row = await rowOf(order.id, "erp")
+      expect(row).toMatchObject({ status: "completed", attempts: 3 })
+      expect(row?.error_history).toHaveLength(2)
+      expect(erp.callsFor(order.id).map((call) => call.status)).toEqual([503, 503, 201])
+      expect(new Set(erp.callsFor(order.id).map((call) => call.idempotencyKey)).size).toBe(1)
+    })
+
+    it("fails an ERP call answered 422 at once, keeping the reason in the row and the failed set", async () => {
+      erp.respondWith((call) =>
+        call.body?.customer?.email === "erp-rejects@example.com"
+          ? { status: 422, body: { error: "unknown tax code" } }
+          : { status: 201, body: { id: "ERP-OK" } }
+      )
+      const order = await placeOrderThroughStoreApi(storeRequest, store, { ...anna, email: "erp-rejects@example.com" })
+      await settled(order.id)
+      const row = await rowOf(order.id, "erp")
+      expect(row).toMatchObject({ status: "failed", attempts: 1 })
+      expect(row?.last_error).toContain("422")
+      expect(row?.last_error).toContain("unknown tax code")
+      expect(erp.callsFor(order.id)).toHaveLength(1)
+
+      const failed = await service().getQueues().queue("erp").getFailed()
+      expect(failed.map((job) => job.id)).toContain(`erp-${order.id}`)
+      expect((await rowOf(order.id, "invoice"))?.status).toBe("completed")
+    })
+
+    it("retries a mail the SMTP server refused and delivers it once", async () => {
+      smtp.refuseNext(1)
+      const order = await placeOrderThroughStoreApi(storeRequest, store, anna)
+      await settled(order.id)
+      const row = await rowOf(order.id, "mail")
+      expect(row).toMatchObject({ status: "completed", attempts: 2 })
+      expect(row?.last_error).toBeNull()
+      expect(mailsTo(order.id)).toHaveLength(1)
+    })
+
+    it("runs every side effect once when order.placed arrives three times", async () => {
+      const order = await placeOrderThroughStoreApi(storeRequest, store, anna)
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      await eventBus.emit([
+        { name: "order.placed", data: { id: order.id } },
+        { name: "order.placed", data: { id: order.id } },
+      ])
+      await settled(order.id)
+      // let the repeated events run to the end before counting
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      await settled(order.id)
+
+      const invoices = await service().listInvoices({ order_id: order.id })
+      expect(invoices).toHaveLength(1)
+      expect(await rowsOf(order.id)).toHaveLength(3)
+      expect(mailsTo(order.id)).toHaveLength(1)
+      expect(erp.callsFor(order.id)).toHaveLength(1)
+    })
+  },
+})

@@ -1,0 +1,99 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * The development and test store: it loads this plugin from source (the module through
+ * `modules`, the subscribers, workflows, jobs and routes as the project's own `src/`),
+ * on the Redis event bus and the Redis workflow engine, as a production store would.
+ */
+const env = process.env
+const redisUrl = env.REDIS_URL ?? "redis://127.0.0.1:6379"
+/** Medusa's own BullMQ queues (events, workflows) get this prefix; each test run its own. */
+const medusaRedisPrefix = env.MEDUSA_REDIS_PREFIX ?? "medusa"
+const workerMode = (env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server"
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL ?? "postgres://postgres@localhost:5432/medusa_async_fulfilment",
+    redisUrl,
+    workerMode,
+    http: {
+      storeCors: env.STORE_CORS ?? "http://localhost:8000",
+      adminCors: env.ADMIN_CORS ?? "http://localhost:9000",
+      authCors: env.AUTH_CORS ?? "http://localhost:8000,http://localhost:9000",
+      jwtSecret: env.JWT_SECRET ?? "supersecret",
+      cookieSecret: env.COOKIE_SECRET ?? "supersecret",
+    },
+  },
+  admin: {
+    disable: env.MEDUSA_ADMIN_DISABLED === "true",
+  },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/event-bus-redis",
+      options: {
+        redisUrl,
+        queueOptions: { prefix: `${medusaRedisPrefix}-events` },
+        workerOptions: { prefix: `${medusaRedisPrefix}-events` },
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/workflow-engine-redis",
+      options: {
+        redis: {
+          redisUrl,
+          queueOptions: { prefix: `${medusaRedisPrefix}-workflows` },
+          workerOptions: { prefix: `${medusaRedisPrefix}-workflows` },
+        },
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              upload_dir: env.FILE_UPLOAD_DIR ?? "static",
+              backend_url: `${env.MEDUSA_BACKEND_URL ?? "http://localhost:9000"}/static`,
+            },
+          },
+        ],
+      },
+    },
+    {
+      resolve: "./src/modules/async-fulfilment",
+      options: {
+        redisUrl,
+        queuePrefix: env.ASYNC_FULFILMENT_QUEUE_PREFIX ?? "async-fulfilment",
+        smtp: {
+          host: env.SMTP_HOST ?? "127.0.0.1",
+          port: Number(env.SMTP_PORT ?? 2525),
+          secure: env.SMTP_SECURE === "true",
+          auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS ?? "" } : undefined,
+          from: env.SMTP_FROM ?? "Demo Store <orders@demo-store.test>",
+        },
+        erp: {
+          url: env.ERP_URL ?? "http://127.0.0.1:4010/orders",
+          secret: env.ERP_SECRET ?? "development-only-erp-secret",
+          timeoutMs: Number(env.ERP_TIMEOUT_MS ?? 10_000),
+        },
+        invoice: {
+          numberPrefix: env.INVOICE_NUMBER_PREFIX ?? "INV-",
+          seller: {
+            name: env.INVOICE_SELLER_NAME ?? "Demo Store Sp. z o.o.",
+            address: env.INVOICE_SELLER_ADDRESS ?? "ul. Prosta 1\n00-001 Warszawa\nPoland",
+            vatId: env.INVOICE_SELLER_VAT_ID ?? "PL5250000000",
+          },
+        },
+        jobs: {
+          invoice: { attempts: 5, backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 2_000), concurrency: 2 },
+          mail: { attempts: 8, backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
+          erp: { attempts: 10, backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
+        },
+      },
+    },
+  ],
+})

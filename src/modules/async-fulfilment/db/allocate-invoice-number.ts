@@ -1,0 +1,78 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+
+export interface InvoiceNumbering {
+  numberPrefix: string
+  yearlySequence: boolean
+  numberPadding: number
+}
+
+export interface AllocatedInvoiceRow {
+  id: string
+  order_id: string
+  number: string
+  sequence_scope: string
+  sequence_value: number
+  issued_at: Date
+  file_id: string | null
+  file_url: string | null
+}
+
+export function invoiceSequenceScope(numbering: InvoiceNumbering, issuedAt: Date): string {
+  return numbering.yearlySequence
+    ? `${numbering.numberPrefix}${issuedAt.getUTCFullYear()}-`
+    : numbering.numberPrefix
+}
+
+export function formatInvoiceNumber(scope: string, value: number, padding: number): string {
+  return `${scope}${String(value).padStart(padding, "0")}`
+}
+
+const INVOICE_COLUMNS =
+  "id, order_id, number, sequence_scope, sequence_value, issued_at, file_id, file_url"
+
+export async function findInvoiceRow(
+  manager: SqlEntityManager,
+  orderId: string
+): Promise<AllocatedInvoiceRow | null> {
+  const rows = await manager.execute(
+    `SELECT ${INVOICE_COLUMNS} FROM af_invoice WHERE order_id = ? AND deleted_at IS NULL`,
+    [orderId]
+  )
+  return (rows[0] as unknown as AllocatedInvoiceRow | undefined) ?? null
+}
+
+/**
+ * Takes the next number of the scope and inserts the invoice, in the caller's transaction.
+ * The sequence row stays locked until commit, so concurrent allocations queue up behind it;
+ * if the insert fails the increment rolls back with it: numbers are gap-free.
+ */
+export async function insertInvoiceWithNextNumber(
+  manager: SqlEntityManager,
+  orderId: string,
+  numbering: InvoiceNumbering,
+  issuedAt: Date
+): Promise<AllocatedInvoiceRow> {
+  const scope = invoiceSequenceScope(numbering, issuedAt)
+  const [{ last_value }] = await manager.execute(
+    `INSERT INTO af_invoice_sequence (id, scope, last_value) VALUES (?, ?, 1)
+     ON CONFLICT (scope) WHERE deleted_at IS NULL
+     DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()
+     RETURNING last_value`,
+    [generateEntityId(undefined, "afseq"), scope]
+  )
+  const value = Number(last_value)
+  const [row] = await manager.execute(
+    `INSERT INTO af_invoice (id, order_id, number, sequence_scope, sequence_value, issued_at)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING ${INVOICE_COLUMNS}`,
+    [
+      generateEntityId(undefined, "afinv"),
+      orderId,
+      formatInvoiceNumber(scope, value, numbering.numberPadding),
+      scope,
+      value,
+      issuedAt,
+    ]
+  )
+  return row as unknown as AllocatedInvoiceRow
+}

@@ -1,0 +1,147 @@
+import type { ErpOrderDocument } from "./build-erp-document"
+import { describeEndpoint } from "./describe-endpoint"
+import { ErpRejectedError } from "./erp-rejected-error"
+import { ErpRetryableError } from "./erp-retryable-error"
+import { parseRetryAfterMs } from "./parse-retry-after"
+import { ERP_IDEMPOTENCY_HEADER, ERP_SIGNATURE_HEADER, signErpBody } from "./sign-erp-request"
+
+export const ERP_USER_AGENT = "medusa-plugin-async-fulfilment"
+
+const BODY_EXCERPT_MAX_CHARS = 500
+const RETRYABLE_STATUSES = new Set([408, 429])
+
+export interface ErpClientOptions {
+  url: string
+  secret: string
+  timeoutMs: number
+  /** defaults to Node's global fetch (undici, keep-alive connections) */
+  fetchImpl?: typeof fetch
+}
+
+export interface ErpSendResult {
+  status: number
+  /** the ERP's id for the document: body.id ?? body.reference, null when absent */
+  reference: string | null
+  /** parsed JSON, or the raw text when the ERP answered with something else */
+  body: unknown
+}
+
+/** Posts signed order documents to the ERP webhook and sorts failures into retry / give up. */
+export class ErpClient {
+  private readonly endpoint: string
+
+  constructor(private readonly opts: ErpClientOptions) {
+    assertUsableUrl(opts.url)
+    this.endpoint = describeEndpoint(opts.url)
+  }
+
+  async send(doc: ErpOrderDocument, idempotencyKey: string): Promise<ErpSendResult> {
+    const body = JSON.stringify(doc)
+    const { header: signature } = signErpBody(
+      body,
+      this.opts.secret,
+      Math.floor(Date.now() / 1000)
+    )
+    const fetchImpl = this.opts.fetchImpl ?? fetch
+
+    let response: Response
+    let text: string
+    try {
+      response = await fetchImpl(this.opts.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          "user-agent": ERP_USER_AGENT,
+          [ERP_IDEMPOTENCY_HEADER]: idempotencyKey,
+          [ERP_SIGNATURE_HEADER]: signature,
+        },
+        body,
+        // A redirect would replay the signed body to wherever it points; treat it as a misconfiguration.
+        redirect: "manual",
+        // Covers the body download as well as the response headers.
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+      })
+      text = await response.text()
+    } catch (error) {
+      throw this.transportError(error)
+    }
+
+    if (response.status >= 200 && response.status < 300) {
+      const parsed = parseJson(text)
+      return {
+        status: response.status,
+        reference: readReference(parsed),
+        body: parsed === undefined ? text : parsed,
+      }
+    }
+    throw this.statusError(response, text)
+  }
+
+  private statusError(response: Response, text: string): Error {
+    const status = response.status
+    if (status >= 500 || RETRYABLE_STATUSES.has(status)) {
+      return new ErpRetryableError(`ERP answered HTTP ${status} from ${this.endpoint}`, {
+        status,
+        retryAfterMs: parseRetryAfterMs(response.headers.get("retry-after")),
+      })
+    }
+    const what = status >= 300 && status < 400 ? "redirected (not followed)" : "rejected"
+    return new ErpRejectedError(`ERP ${what} the order document: HTTP ${status} from ${this.endpoint}`, {
+      status,
+      bodyExcerpt: text.slice(0, BODY_EXCERPT_MAX_CHARS),
+    })
+  }
+
+  /** The raw error is not attached: undici messages may quote the full URL, query string included. */
+  private transportError(error: unknown): ErpRetryableError {
+    const name = (error as { name?: string } | null)?.name
+    if (name === "TimeoutError" || name === "AbortError") {
+      return new ErpRetryableError(
+        `ERP request timeout after ${this.opts.timeoutMs} ms (no status) to ${this.endpoint}`
+      )
+    }
+    return new ErpRetryableError(
+      `ERP request network error (no status, ${networkErrorCode(error)}) to ${this.endpoint}`
+    )
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+function readReference(body: unknown): string | null {
+  if (!body || typeof body !== "object") {
+    return null
+  }
+  const { id, reference } = body as { id?: unknown; reference?: unknown }
+  const value = id ?? reference
+  return typeof value === "string" || typeof value === "number" ? String(value) : null
+}
+
+/** undici wraps socket errors: `TypeError: fetch failed` with the errno on `cause.code`. */
+function networkErrorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause
+  return typeof cause?.code === "string" ? cause.code : "connection failed"
+}
+
+/** Fails at start-up rather than on every job: fetch refuses URLs with user:password. */
+function assertUsableUrl(url: string): void {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new TypeError("ERP url is not a valid URL")
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new TypeError(`ERP url must use http or https, not ${parsed.protocol}`)
+  }
+  if (parsed.username || parsed.password) {
+    throw new TypeError("ERP url must not contain credentials; the request is signed with the secret")
+  }
+}

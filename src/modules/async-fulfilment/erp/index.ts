@@ -1,0 +1,18 @@
+export {
+  buildErpDocument,
+  ERP_DOCUMENT_SCHEMA_VERSION,
+  type DecimalString,
+  type ErpOrderDocument,
+  type ErpOrderLine,
+  type ErpShippingLine,
+} from "./build-erp-document"
+export { ErpClient, ERP_USER_AGENT, type ErpClientOptions, type ErpSendResult } from "./erp-client"
+export { ErpRejectedError } from "./erp-rejected-error"
+export { ErpRetryableError } from "./erp-retryable-error"
+export {
+  ERP_IDEMPOTENCY_HEADER,
+  ERP_SIGNATURE_HEADER,
+  signErpBody,
+  verifyErpSignature,
+} from "./sign-erp-request"
+export { currencyFractionDigits, toDecimalString } from "./to-decimal-string"

@@ -1,0 +1,33 @@
+const fractionDigitsCache = new Map<string, number>()
+
+/** Number of minor-unit digits Intl knows for a currency (EUR 2, JPY 0, KWD 3). */
+export function currencyFractionDigits(currencyCode: string): number {
+  const code = currencyCode.toUpperCase()
+  let digits = fractionDigitsCache.get(code)
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en-US", { style: "currency", currency: code })
+      .resolvedOptions().maximumFractionDigits ?? 2
+    fractionDigitsCache.set(code, digits)
+  }
+  return digits
+}
+
+/**
+ * An amount in the currency's main unit as a fixed-point string ("12.50", JPY "1200").
+ *
+ * Intl rounds from the shortest decimal form of the double, so 1.005 becomes "1.01"
+ * where `toFixed` would give "1.00".
+ */
+export function toDecimalString(amount: number, currencyCode: string): string {
+  if (!Number.isFinite(amount)) {
+    throw new RangeError(`Cannot express a non-finite amount (${amount}) as a decimal string`)
+  }
+  const digits = currencyFractionDigits(currencyCode)
+  const formatted = new Intl.NumberFormat("en-US", {
+    useGrouping: false,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount)
+  // -0.001 rounds to "-0.00"; an ERP should not have to know about negative zero.
+  return /^-0(\.0+)?$/.test(formatted) ? formatted.slice(1) : formatted
+}

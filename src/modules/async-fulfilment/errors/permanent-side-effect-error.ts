@@ -1,0 +1,10 @@
+/**
+ * A failure no retry can fix (bad order data, an ERP 4xx, a mailbox that does not exist):
+ * the job goes straight to the failed set with this message.
+ */
+export class PermanentSideEffectError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "PermanentSideEffectError"
+  }
+}

@@ -1,0 +1,91 @@
+import type { InvoiceLayout, InvoiceTableRow } from "./invoice-layout"
+import { baselineShift, fitFontSize } from "./pdf-fit-text"
+import {
+  CONTENT_BOTTOM,
+  CONTENT_LEFT,
+  CONTENT_RIGHT,
+  FONT_BOLD,
+  FONT_REGULAR,
+  FONT_SIZE,
+  MARGINS,
+  MAX_DESCRIPTION_HEIGHT,
+  RULE_COLOR,
+  TABLE_COLUMNS,
+  TABLE_ROW_PADDING,
+  TEXT_COLOR,
+  type TableColumn,
+} from "./pdf-geometry"
+
+type CellTexts = Record<TableColumn["key"], string>
+
+function cellOptions(column: TableColumn): PDFKit.Mixins.TextOptions {
+  return column.key === "description"
+    ? { width: column.width, align: column.align, height: MAX_DESCRIPTION_HEIGHT, ellipsis: true }
+    : { width: column.width, align: column.align }
+}
+
+/** Sets and returns the cell's font size: descriptions wrap, numbers shrink to stay on one line. */
+function applyCellFontSize(doc: PDFKit.PDFDocument, column: TableColumn, text: string): number {
+  if (column.key === "description") {
+    doc.fontSize(FONT_SIZE.table)
+    return FONT_SIZE.table
+  }
+  return fitFontSize(doc, text, column.width, FONT_SIZE.table)
+}
+
+function rowHeight(doc: PDFKit.PDFDocument, cells: CellTexts): number {
+  let height = 0
+  for (const column of TABLE_COLUMNS) {
+    applyCellFontSize(doc, column, cells[column.key])
+    height = Math.max(height, doc.heightOfString(cells[column.key], { width: column.width }))
+  }
+  return Math.min(height, MAX_DESCRIPTION_HEIGHT) + 2 * TABLE_ROW_PADDING
+}
+
+function drawCells(doc: PDFKit.PDFDocument, cells: CellTexts, top: number): void {
+  for (const column of TABLE_COLUMNS) {
+    const size = applyCellFontSize(doc, column, cells[column.key])
+    const y = top + TABLE_ROW_PADDING + baselineShift(FONT_SIZE.table, size)
+    doc.text(cells[column.key], column.x, y, cellOptions(column))
+  }
+}
+
+function rule(doc: PDFKit.PDFDocument, y: number, color: string, width: number): void {
+  doc.save().moveTo(CONTENT_LEFT, y).lineTo(CONTENT_RIGHT, y).lineWidth(width).strokeColor(color).stroke().restore()
+}
+
+function drawHeaderRow(doc: PDFKit.PDFDocument, headings: CellTexts, top: number): number {
+  doc.font(FONT_BOLD).fillColor(TEXT_COLOR)
+  const height = rowHeight(doc, headings)
+  drawCells(doc, headings, top)
+  rule(doc, top + height, TEXT_COLOR, 0.8)
+  return top + height
+}
+
+function rowCells(row: InvoiceTableRow): CellTexts {
+  const { description, quantity, unitPrice, taxRate, taxAmount, total } = row
+  return { description, quantity, unitPrice, taxRate, taxAmount, total }
+}
+
+/**
+ * Draws the line items from `top`, starting a new page (and repeating the header row) whenever
+ * the next row would cross the bottom margin. Returns the y below the last row.
+ */
+export function drawLineItemsTable(doc: PDFKit.PDFDocument, layout: InvoiceLayout, top: number): number {
+  const headings: CellTexts = layout.labels.columns
+  let y = drawHeaderRow(doc, headings, top)
+  doc.font(FONT_REGULAR)
+  for (const row of layout.rows) {
+    const cells = rowCells(row)
+    const height = rowHeight(doc, cells)
+    if (y + height > CONTENT_BOTTOM) {
+      doc.addPage()
+      y = drawHeaderRow(doc, headings, MARGINS.top)
+      doc.font(FONT_REGULAR)
+    }
+    drawCells(doc, cells, y)
+    y += height
+    rule(doc, y, RULE_COLOR, 0.5)
+  }
+  return y
+}

@@ -1,0 +1,5 @@
+export { buildInvoiceLayout, type BuildInvoiceLayoutInput } from "./build-invoice-layout"
+export type { InvoiceLayout, InvoiceTableRow, InvoiceTotalLine } from "./invoice-layout"
+export { ENGLISH_INVOICE_LABELS, type InvoiceLabels } from "./invoice-labels"
+export { formatMoney, roundToMinorUnits } from "./format-money"
+export { renderInvoicePdf } from "./render-invoice-pdf"

@@ -1,0 +1,70 @@
+import type Mail from "nodemailer/lib/mailer"
+import { classifySmtpError } from "./classify-smtp-error"
+
+/** Any nodemailer transporter (pooled or not) fits. */
+export interface MailSender {
+  sendMail(mail: Mail.Options): Promise<unknown>
+}
+
+export interface InvoiceMail {
+  from: string
+  to: string
+  subject: string
+  text: string
+  html: string
+  pdf: Buffer
+  pdfFilename: string
+  /** `<id@host>`; a stable one lets receivers recognise a resend */
+  messageId?: string
+}
+
+export interface InvoiceMailResult {
+  messageId: string
+  accepted: string[]
+  rejected: string[]
+  response: string
+}
+
+interface SentInfoFields {
+  messageId?: string
+  accepted?: (string | Mail.Address)[]
+  rejected?: (string | Mail.Address)[]
+  response?: string
+}
+
+/**
+ * Sends the confirmation with the invoice PDF attached.
+ * Throws MailRejectedError (do not retry) or MailTemporaryError (retry later).
+ */
+export async function sendInvoiceMail(
+  transport: MailSender,
+  mail: InvoiceMail
+): Promise<InvoiceMailResult> {
+  let info: SentInfoFields
+  try {
+    info = ((await transport.sendMail({
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+      attachments: [
+        { filename: mail.pdfFilename, content: mail.pdf, contentType: "application/pdf" },
+      ],
+    })) ?? {}) as SentInfoFields
+  } catch (error) {
+    throw classifySmtpError(error)
+  }
+
+  return {
+    messageId: info.messageId ?? mail.messageId ?? "",
+    accepted: (info.accepted ?? []).map(addressOf),
+    rejected: (info.rejected ?? []).map(addressOf),
+    response: info.response ?? "",
+  }
+}
+
+function addressOf(entry: string | Mail.Address): string {
+  return typeof entry === "string" ? entry : entry.address
+}

@@ -1,0 +1,62 @@
+import { parseAsyncFulfilmentOptions } from "../parse-options"
+
+const valid = {
+  redisUrl: "redis://127.0.0.1:6379/2",
+  smtp: { host: "smtp.example.com", port: 587, from: "Shop <orders@shop.example>" },
+  erp: { url: "https://erp.example.com/api/orders", secret: "0123456789abcdef0123" },
+  invoice: { seller: { name: "Shop Sp. z o.o.", address: "ul. Prosta 1\n00-001 Warszawa" } },
+}
+
+const messageFor = (options: unknown) => {
+  try {
+    parseAsyncFulfilmentOptions(options)
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error("the options were accepted")
+}
+
+describe("parseAsyncFulfilmentOptions", () => {
+  it("fills every default a store may leave out", () => {
+    const options = parseAsyncFulfilmentOptions(valid)
+    expect(options.queuePrefix).toBe("async-fulfilment")
+    expect(options.jobs.invoice).toEqual({ attempts: 5, backoffMs: 2_000, concurrency: 2 })
+    expect(options.jobs.erp.attempts).toBe(10)
+    expect(options.erp.timeoutMs).toBe(10_000)
+    expect(options.invoice).toMatchObject({ numberPrefix: "INV-", yearlySequence: true, numberPadding: 6 })
+    expect(options.smtp.pool).toBe(true)
+  })
+
+  it("keeps what the store set and fills the rest of a partly given job kind", () => {
+    const options = parseAsyncFulfilmentOptions({ ...valid, jobs: { erp: { attempts: 3 } } })
+    expect(options.jobs.erp).toEqual({ attempts: 3, backoffMs: 5_000, concurrency: 5 })
+    expect(options.jobs.mail.attempts).toBe(8)
+  })
+
+  it("ignores the database settings Medusa adds to every module's options", () => {
+    expect(() => parseAsyncFulfilmentOptions({ ...valid, database: { clientUrl: "postgres://x" } })).not.toThrow()
+  })
+
+  it.each([
+    ["a missing redisUrl", { ...valid, redisUrl: undefined }, "`redisUrl`"],
+    ["an http redisUrl", { ...valid, redisUrl: "http://localhost" }, "`redisUrl`: must be a redis://"],
+    ["a port that is a string", { ...valid, smtp: { ...valid.smtp, port: "587" } }, "`smtp.port`"],
+    ["a short ERP secret", { ...valid, erp: { ...valid.erp, secret: "short" } }, "`erp.secret`: must be at least 16"],
+    ["an ERP url without scheme", { ...valid, erp: { ...valid.erp, url: "erp.local/orders" } }, "`erp.url`"],
+    ["zero attempts", { ...valid, jobs: { mail: { attempts: 0 } } }, "`jobs.mail.attempts`"],
+    ["a seller without name", { ...valid, invoice: { seller: { address: "x" } } }, "`invoice.seller.name`"],
+    ["a colon in the queue prefix", { ...valid, queuePrefix: "a:b" }, "`queuePrefix`: must not contain colons"],
+    ["a misspelt option", { ...valid, redisURL: "redis://x" }, "redisURL"],
+  ])("names the option at fault for %s", (_case, options, expected) => {
+    const message = messageFor(options)
+    expect(message).toContain("medusa-plugin-async-fulfilment: invalid options")
+    expect(message).toContain(expected)
+  })
+
+  it("lists every problem at once", () => {
+    const message = messageFor({ redisUrl: "redis://x" })
+    expect(message).toContain("`smtp`")
+    expect(message).toContain("`erp`")
+    expect(message).toContain("`invoice`")
+  })
+})

@@ -1,0 +1,94 @@
+import { z } from "@medusajs/framework/zod"
+
+const positiveInt = (max: number) => z.number().int().min(1).max(max)
+
+const jobOptionsSchema = (defaults: { attempts: number; backoffMs: number; concurrency: number }) =>
+  z
+    .object({
+      /** tries in all, the first included */
+      attempts: positiveInt(100).default(defaults.attempts),
+      /** first retry delay; each next one doubles (BullMQ exponential backoff) */
+      backoffMs: z.number().int().min(0).max(86_400_000).default(defaults.backoffMs),
+      /** jobs of this kind one worker process runs at once */
+      concurrency: positiveInt(500).default(defaults.concurrency),
+    })
+    .strict()
+    .default(defaults)
+
+const redisUrlSchema = z
+  .string()
+  .refine((url) => /^rediss?:\/\/[^\s]+$/.test(url), "must be a redis:// or rediss:// URL")
+
+const httpUrlSchema = z
+  .string()
+  .refine((url) => /^https?:\/\/[^\s]+$/.test(url), "must be an http:// or https:// URL")
+
+export const asyncFulfilmentOptionsSchema = z
+  .object({
+    redisUrl: redisUrlSchema,
+    /** BullMQ key prefix: give each store (and each test run) its own */
+    queuePrefix: z
+      .string()
+      .min(1)
+      .regex(/^[^:\s]+$/, "must not contain colons or spaces")
+      .default("async-fulfilment"),
+    jobs: z
+      .object({
+        invoice: jobOptionsSchema({ attempts: 5, backoffMs: 2_000, concurrency: 2 }),
+        mail: jobOptionsSchema({ attempts: 8, backoffMs: 5_000, concurrency: 5 }),
+        erp: jobOptionsSchema({ attempts: 10, backoffMs: 5_000, concurrency: 5 }),
+      })
+      .strict()
+      .default({
+        invoice: { attempts: 5, backoffMs: 2_000, concurrency: 2 },
+        mail: { attempts: 8, backoffMs: 5_000, concurrency: 5 },
+        erp: { attempts: 10, backoffMs: 5_000, concurrency: 5 },
+      }),
+    smtp: z
+      .object({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65_535),
+        /** TLS from the first byte (port 465); otherwise STARTTLS when offered */
+        secure: z.boolean().optional(),
+        auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).strict().optional(),
+        /** sender, e.g. `"Shop <orders@shop.example>"` */
+        from: z.string().min(3),
+        pool: z.boolean().default(true),
+      })
+      .strict(),
+    erp: z
+      .object({
+        url: httpUrlSchema,
+        /** HMAC-SHA256 key for the request signature */
+        secret: z.string().min(16, "must be at least 16 characters"),
+        timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
+      })
+      .strict(),
+    invoice: z
+      .object({
+        numberPrefix: z
+          .string()
+          .max(20)
+          .regex(/^[A-Za-z0-9/_-]*$/, "may hold only letters, digits, '/', '_' and '-'")
+          .default("INV-"),
+        /** restart numbering every calendar year: INV-2026-000001 */
+        yearlySequence: z.boolean().default(true),
+        numberPadding: z.number().int().min(1).max(12).default(6),
+        seller: z
+          .object({
+            name: z.string().min(1),
+            address: z.string().min(1),
+            vatId: z.string().min(1).optional(),
+          })
+          .strict(),
+        locale: z.string().min(2).default("en"),
+      })
+      .strict(),
+    /** shaped by the risk-review feature; accepted and ignored until then */
+    riskReview: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+
+export type AsyncFulfilmentOptionsInput = z.input<typeof asyncFulfilmentOptionsSchema>
+export type AsyncFulfilmentOptions = z.output<typeof asyncFulfilmentOptionsSchema>
+export type SideEffectJobOptions = AsyncFulfilmentOptions["jobs"]["invoice"]

@@ -1,0 +1,44 @@
+import { z } from "@medusajs/framework/zod"
+import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
+
+export const SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION = 1 as const
+
+/**
+ * What a job carries through Redis: identifiers only. The order itself (names, addresses,
+ * e-mail) stays in Postgres, and no secret ever enters a payload.
+ */
+export interface SideEffectPayload {
+  schema_version: typeof SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION
+  kind: SideEffectKind
+  order_id: string
+  /** ties every log line and record of one order's side effects together */
+  correlation_id: string
+  /** the `order.placed` event (or the retry) that scheduled this job */
+  event_id: string | null
+}
+
+const payloadSchema = z
+  .object({
+    schema_version: z.literal(SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION),
+    kind: z.enum(SIDE_EFFECT_KINDS),
+    order_id: z.string().min(1),
+    correlation_id: z.string().min(1),
+    event_id: z.string().nullable(),
+  })
+  .strict()
+
+/** Returns the payload, or a reason it cannot be processed (kept in the failed set). */
+export function readSideEffectPayload(
+  data: unknown,
+  queueKind: SideEffectKind
+): { payload: SideEffectPayload } | { problem: string } {
+  const parsed = payloadSchema.safeParse(data)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    return { problem: `malformed job payload: ${first.path.join(".") || "(root)"}: ${first.message}` }
+  }
+  if (parsed.data.kind !== queueKind) {
+    return { problem: `job of kind "${parsed.data.kind}" found in the ${queueKind} queue` }
+  }
+  return { payload: parsed.data }
+}

@@ -1,0 +1,52 @@
+import { FlowProducer, Queue } from "bullmq"
+import type { Redis } from "ioredis"
+import type { AsyncFulfilmentOptions } from "../options"
+import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
+import { QUEUE_NAMES, sideEffectJobId } from "./names"
+import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
+
+/** The producer side: adds an order's jobs in one round trip and removes them on rollback. */
+export class SideEffectQueues {
+  protected readonly flowProducer_: FlowProducer
+  protected readonly queues_: Record<SideEffectKind, Queue>
+  protected closing_: Promise<void> | null = null
+
+  constructor(
+    connection: Redis,
+    protected readonly options_: AsyncFulfilmentOptions
+  ) {
+    const prefix = options_.queuePrefix
+    this.flowProducer_ = new FlowProducer({ connection, prefix })
+    this.queues_ = Object.fromEntries(
+      SIDE_EFFECT_KINDS.map((kind) => [kind, new Queue(QUEUE_NAMES[kind], { connection, prefix })])
+    ) as Record<SideEffectKind, Queue>
+  }
+
+  queue(kind: SideEffectKind): Queue {
+    return this.queues_[kind]
+  }
+
+  async enqueue(input: SideEffectFlowInput): Promise<string[]> {
+    const flows = buildSideEffectFlows(input, this.options_)
+    if (!flows.length) {
+      return []
+    }
+    await this.flowProducer_.addBulk(flows)
+    return input.kinds.map((kind) => sideEffectJobId(kind, input.order_id))
+  }
+
+  /** Removes the order's jobs of these kinds (a parent takes its children with it). */
+  async remove(orderId: string, kinds: SideEffectKind[]): Promise<void> {
+    for (const kind of kinds) {
+      await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: true })
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing_ ??= Promise.allSettled([
+      this.flowProducer_.close(),
+      ...Object.values(this.queues_).map((queue) => queue.close()),
+    ]).then(() => undefined)
+    return this.closing_
+  }
+}

@@ -1,0 +1,16 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { Transporter } from "nodemailer"
+import type { AsyncFulfilmentOptions } from "../options"
+import type AsyncFulfilmentModuleService from "../service"
+import type { ErpClient } from "../erp"
+import type { FileStore } from "./file-store"
+
+/** Everything a processor may use; built once when the workers start. */
+export interface ProcessorRuntime {
+  records: AsyncFulfilmentModuleService
+  options: AsyncFulfilmentOptions
+  files: FileStore
+  mailer: Transporter
+  erp: ErpClient
+  logger: Logger
+}

@@ -1,0 +1,265 @@
+import type { Logger } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  generateEntityId,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { Invoice, InvoiceSequence, OrderSnapshot, SideEffectJob } from "./models"
+import type { AsyncFulfilmentOptions } from "./options"
+import type { RedisConnections } from "./redis/connections"
+import { closeRedisConnections } from "./redis/connections"
+import { SideEffectQueues } from "./queues/side-effect-queues"
+import { SideEffectWorkers } from "./workers/side-effect-workers"
+import { insertMissingSideEffectRows } from "./db/insert-side-effect-rows"
+import {
+  AllocatedInvoiceRow,
+  findInvoiceRow,
+  insertInvoiceWithNextNumber,
+} from "./db/allocate-invoice-number"
+import { SIDE_EFFECT_KINDS, SideEffectAttemptError, SideEffectKind } from "./types/side-effect"
+import type { OrderDocument } from "./types/order-document"
+import { ORDER_DOCUMENT_SCHEMA_VERSION } from "./types/order-document"
+import type { SideEffectFlowInput } from "./queues/side-effect-flow"
+
+type InjectedDependencies = {
+  logger: Logger
+  asyncFulfilmentOptions: AsyncFulfilmentOptions
+  asyncFulfilmentRedis: RedisConnections
+}
+
+type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
+
+export interface RecordOrderSideEffectsInput {
+  document: OrderDocument
+  event_id: string | null
+  kinds?: SideEffectKind[]
+  /** record the rows as `held` (risk review): nothing is enqueued until released */
+  hold?: boolean
+}
+
+const MAX_ERROR_HISTORY = 25
+
+export type SideEffectStart =
+  | { state: "run" }
+  | { state: "completed"; result: unknown }
+  | { state: "missing" }
+
+export default class AsyncFulfilmentModuleService extends MedusaService({
+  SideEffectJob,
+  OrderSnapshot,
+  Invoice,
+  InvoiceSequence,
+}) {
+  protected readonly logger_: Logger
+  protected readonly options_: AsyncFulfilmentOptions
+  protected readonly redis_: RedisConnections
+  protected readonly queues_: SideEffectQueues
+  protected readonly workers_: SideEffectWorkers
+  protected readonly runsWorkers_: boolean
+
+  constructor(deps: InjectedDependencies, _options?: unknown, declaration?: ModuleDeclaration) {
+    // @ts-ignore MedusaService takes the container and module arguments as they came
+    super(...arguments)
+    this.logger_ = deps.logger
+    this.options_ = deps.asyncFulfilmentOptions
+    this.redis_ = deps.asyncFulfilmentRedis
+    this.queues_ = new SideEffectQueues(this.redis_.producer, this.options_)
+    this.workers_ = new SideEffectWorkers(this, this.redis_.worker, this.options_, this.logger_)
+    this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
+  }
+
+  __hooks = {
+    onApplicationStart: async () => {
+      if (this.runsWorkers_) {
+        await this.workers_.start()
+      }
+    },
+    onApplicationPrepareShutdown: async () => {
+      await this.workers_.close()
+    },
+    onApplicationShutdown: async () => {
+      await this.workers_.close()
+      await this.queues_.close()
+      await closeRedisConnections(this.redis_)
+    },
+  }
+
+  getOptions(): AsyncFulfilmentOptions {
+    return this.options_
+  }
+
+  getQueues(): SideEffectQueues {
+    return this.queues_
+  }
+
+  /**
+   * Stores the order document and one row per kind. Returns the kinds whose rows this call
+   * created: only those are to be enqueued, which makes a repeated `order.placed` a no-op.
+   */
+  @InjectManager()
+  async recordOrderSideEffects(
+    input: RecordOrderSideEffectsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ created_kinds: SideEffectKind[] }> {
+    const created_kinds = await this.recordOrderSideEffects_(input, sharedContext)
+    return { created_kinds }
+  }
+
+  @InjectTransactionManager()
+  protected async recordOrderSideEffects_(
+    input: RecordOrderSideEffectsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SideEffectKind[]> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const { document } = input
+    await manager.execute(
+      `INSERT INTO af_order_snapshot (id, order_id, display_id, currency_code, schema_version, document)
+       VALUES (?, ?, ?, ?, ?, ?::jsonb)
+       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING`,
+      [
+        generateEntityId(undefined, "afsnap"),
+        document.order_id,
+        document.display_id,
+        document.currency_code,
+        ORDER_DOCUMENT_SCHEMA_VERSION,
+        JSON.stringify(document),
+      ]
+    )
+    const kinds = input.kinds ?? [...SIDE_EFFECT_KINDS]
+    return insertMissingSideEffectRows(
+      manager,
+      kinds.map((kind) => ({
+        order_id: document.order_id,
+        kind,
+        status: input.hold ? "held" : "queued",
+        max_attempts: this.options_.jobs[kind].attempts,
+        event_id: input.event_id,
+      }))
+    )
+  }
+
+  /** Adds the order's jobs to BullMQ in one round trip; returns their job ids. */
+  async enqueueOrderSideEffects(input: SideEffectFlowInput): Promise<string[]> {
+    return this.queues_.enqueue(input)
+  }
+
+  async removeOrderSideEffectJobs(orderId: string, kinds: SideEffectKind[]): Promise<void> {
+    await this.queues_.remove(orderId, kinds)
+  }
+
+  @InjectManager()
+  async retrieveOrderDocument(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderDocument> {
+    const [snapshot] = await this.listOrderSnapshots({ order_id: orderId }, { take: 1 }, sharedContext)
+    if (!snapshot) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `No order document recorded for order ${orderId}`)
+    }
+    return snapshot.document as unknown as OrderDocument
+  }
+
+  /** The order's invoice row, allocating its number on first call (gap-free, once per order). */
+  async allocateInvoice(orderId: string, issuedAt = new Date()): Promise<AllocatedInvoiceRow> {
+    try {
+      return await this.allocateInvoice_(orderId, issuedAt)
+    } catch (error) {
+      // A concurrent allocation for the same order won the unique index; ours rolled back.
+      const existing = await this.findInvoice(orderId)
+      if (existing) {
+        return existing
+      }
+      throw error
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async allocateInvoice_(
+    orderId: string,
+    issuedAt: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocatedInvoiceRow> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const existing = await findInvoiceRow(manager, orderId)
+    return existing ?? insertInvoiceWithNextNumber(manager, orderId, this.options_.invoice, issuedAt)
+  }
+
+  @InjectManager()
+  async findInvoice(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AllocatedInvoiceRow | null> {
+    return findInvoiceRow(sharedContext.manager as SqlEntityManager, orderId)
+  }
+
+  async attachInvoiceFile(invoiceId: string, file: { id: string; url: string }): Promise<void> {
+    await this.updateInvoices({ id: invoiceId, file_id: file.id, file_url: file.url })
+  }
+
+  /** Marks the row active for this attempt, or says it already completed (run nothing twice). */
+  async markSideEffectActive(orderId: string, kind: SideEffectKind, attempt: number): Promise<SideEffectStart> {
+    const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    if (!row) {
+      return { state: "missing" }
+    }
+    if (row.status === "completed") {
+      return { state: "completed", result: row.result }
+    }
+    await this.updateSideEffectJobs({ id: row.id, status: "active", attempts: attempt, started_at: new Date() })
+    return { state: "run" }
+  }
+
+  async markSideEffectCompleted(orderId: string, kind: SideEffectKind, result: unknown): Promise<void> {
+    const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    await this.updateSideEffectJobs({
+      id: row.id,
+      status: "completed",
+      result: result as Record<string, unknown>,
+      last_error: null,
+      completed_at: new Date(),
+    })
+  }
+
+  /** Records a failed attempt: back to `queued` while retries remain, `failed` after the last. */
+  async markSideEffectFailed(
+    orderId: string,
+    kind: SideEffectKind,
+    failure: { attempt: number; message: string; final: boolean }
+  ): Promise<void> {
+    const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    if (!row) {
+      return
+    }
+    const entry: SideEffectAttemptError = { ...failure, at: new Date().toISOString() }
+    const history = [...((row.error_history as SideEffectAttemptError[] | null) ?? []), entry]
+    await this.updateSideEffectJobs({
+      id: row.id,
+      status: failure.final ? "failed" : "queued",
+      attempts: Math.max(row.attempts, failure.attempt),
+      last_error: failure.message,
+      error_history: history.slice(-MAX_ERROR_HISTORY) as unknown as Record<string, unknown>,
+      failed_at: failure.final ? new Date() : null,
+    })
+    if (kind === "invoice" && failure.final) {
+      await this.failMailAwaitingInvoice(orderId, failure.message)
+    }
+  }
+
+  /** The mail waits on the invoice in a BullMQ flow; BullMQ fails it with the invoice. */
+  protected async failMailAwaitingInvoice(orderId: string, invoiceError: string): Promise<void> {
+    const [mail] = await this.listSideEffectJobs({ order_id: orderId, kind: "mail" }, { take: 1 })
+    if (mail && mail.status === "queued") {
+      await this.updateSideEffectJobs({
+        id: mail.id,
+        status: "failed",
+        last_error: `not sent: the invoice it attaches failed (${invoiceError})`,
+        failed_at: new Date(),
+      })
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { Worker } from "bullmq"
+import type { Redis } from "ioredis"
+import type { Logger } from "@medusajs/framework/types"
+import type { AsyncFulfilmentOptions } from "../options"
+import { QUEUE_NAMES } from "../queues/names"
+import { SIDE_EFFECT_KINDS } from "../types/side-effect"
+import type AsyncFulfilmentModuleService from "../service"
+import { ErpClient } from "../erp/erp-client"
+import { createMailTransport } from "../mail/create-mail-transport"
+import { createMedusaFileStore } from "../runtime/file-store"
+import type { ProcessorRuntime } from "../runtime/processor-runtime"
+import { runSideEffectJob } from "./run-side-effect-job"
+
+/** One BullMQ worker per kind, started only where Medusa runs background work. */
+export class SideEffectWorkers {
+  protected workers_: Worker[] = []
+  protected runtime_: ProcessorRuntime | null = null
+  protected closing_: Promise<void> | null = null
+
+  constructor(
+    protected readonly records_: AsyncFulfilmentModuleService,
+    protected readonly connection_: Redis,
+    protected readonly options_: AsyncFulfilmentOptions,
+    protected readonly logger_: Logger
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.workers_.length) {
+      return
+    }
+    const runtime = this.buildRuntime()
+    this.runtime_ = runtime
+    this.workers_ = SIDE_EFFECT_KINDS.map((kind) => {
+      const worker = new Worker(QUEUE_NAMES[kind], (job) => runSideEffectJob(job, kind, runtime), {
+        connection: this.connection_,
+        prefix: this.options_.queuePrefix,
+        concurrency: this.options_.jobs[kind].concurrency,
+      })
+      worker.on("error", (error) => this.logger_.error(`[async-fulfilment] ${kind} worker: ${error.message}`))
+      return worker
+    })
+    await Promise.all(this.workers_.map((worker) => worker.waitUntilReady()))
+    this.logger_.info(`[async-fulfilment] workers started for ${SIDE_EFFECT_KINDS.join(", ")}`)
+  }
+
+  protected buildRuntime(): ProcessorRuntime {
+    return {
+      records: this.records_,
+      options: this.options_,
+      files: createMedusaFileStore(),
+      mailer: createMailTransport(this.options_.smtp),
+      erp: new ErpClient(this.options_.erp),
+      logger: this.logger_,
+    }
+  }
+
+  /** Stops taking jobs and waits for the active ones to finish; safe to call twice. */
+  close(): Promise<void> {
+    this.closing_ ??= (async () => {
+      await Promise.allSettled(this.workers_.map((worker) => worker.close()))
+      this.runtime_?.mailer.close()
+    })()
+    return this.closing_
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./schedule-order-side-effects"
+export * from "./steps"

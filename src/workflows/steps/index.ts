@@ -1,0 +1,2 @@
+export * from "./enqueue-order-side-effects"
+export * from "./record-order-side-effects"
