@@ -57,6 +57,8 @@ export default defineConfig({
             id: "local",
             options: {
               upload_dir: env.FILE_UPLOAD_DIR ?? "static",
+              // invoices are stored private: without this they land in ./static whatever upload_dir says
+              private_upload_dir: env.FILE_UPLOAD_DIR ?? "static",
               backend_url: `${env.MEDUSA_BACKEND_URL ?? "http://localhost:9000"}/static`,
             },
           },

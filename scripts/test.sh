@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: unit tests, module tests, then the HTTP tests that boot the store.
-# Needs PostgreSQL (DB_HOST/DB_USERNAME/DB_PASSWORD, default localhost/postgres) and Redis (REDIS_URL).
+# The whole test suite: type check, plugin build, unit tests, module tests, then the HTTP tests
+# that boot the store. Needs PostgreSQL (DB_HOST/DB_USERNAME/DB_PASSWORD, default
+# localhost/postgres) and Redis (REDIS_URL, default redis://127.0.0.1:6379).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,13 +11,32 @@ export DB_PASSWORD="${DB_PASSWORD:-postgres}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 
-jest() { node node_modules/.bin/jest --runInBand --forceExit "$@"; }
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+run_jest() {
+  local type="$1"; shift
+  TEST_TYPE="$type" node node_modules/.bin/jest --runInBand --forceExit \
+    --json --outputFile="$results/${type//:/-}.json" "$@"
+}
 
 echo "== type check"
 node node_modules/.bin/tsc --noEmit -p tsconfig.json
-echo "== unit"
-TEST_TYPE=unit jest --silent
-echo "== module"
-TEST_TYPE=integration:modules jest --silent
-echo "== http"
-TEST_TYPE=integration:http jest
+echo "== plugin build (medusa plugin:build)"
+node node_modules/@medusajs/cli/cli.js plugin:build >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
+echo "== unit tests"
+run_jest unit --silent
+echo "== module tests (moduleIntegrationTestRunner, real Postgres and Redis)"
+run_jest integration:modules --silent
+echo "== http tests (medusaIntegrationTestRunner, real store, SMTP server and ERP endpoint)"
+run_jest integration:http
+
+node -e '
+  const fs = require("fs"), dir = process.argv[1]
+  let passed = 0, failed = 0
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const r = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8"))
+    passed += r.numPassedTests; failed += r.numFailedTests
+  }
+  console.log(`\n${passed} passed, ${failed} failed`)
+' "$results"

@@ -1,0 +1,40 @@
+import { Client } from "pg"
+
+/** Drops and recreates the demo database, so every demo run starts from an empty store. */
+export async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
+
+export interface SideEffectRow {
+  order_id: string
+  kind: string
+  status: string
+  attempts: number
+  last_error: string | null
+}
+
+export async function readSideEffects(databaseUrl: string, orderIds: string[]) {
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const jobs = await client.query<SideEffectRow>(
+      `SELECT order_id, kind, status, attempts, last_error FROM af_side_effect_job
+       WHERE order_id = ANY($1) AND deleted_at IS NULL ORDER BY order_id, kind`,
+      [orderIds]
+    )
+    const invoices = await client.query<{ order_id: string; number: string; file_url: string | null }>(
+      `SELECT order_id, number, file_url FROM af_invoice WHERE order_id = ANY($1) AND deleted_at IS NULL`,
+      [orderIds]
+    )
+    return { jobs: jobs.rows, invoices: invoices.rows }
+  } finally {
+    await client.end()
+  }
+}

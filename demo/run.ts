@@ -1,0 +1,131 @@
+/**
+ * `npm run demo`: boots the development store with this plugin, places real orders through
+ * the store API as a storefront would, and shows where each invoice PDF, mail and ERP call went.
+ * Needs PostgreSQL and Redis (DB_HOST/DB_USERNAME, REDIS_URL); everything else runs in-process.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs"
+import path from "path"
+import { ErpStub } from "../integration-tests/fixtures/erp-stub"
+import { SmtpSink } from "../integration-tests/fixtures/smtp-sink"
+import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../integration-tests/fixtures/place-order"
+import type { StoreFixture } from "../integration-tests/fixtures/seed-store"
+import { freePort } from "../integration-tests/helpers/test-env"
+import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
+import { verifyErpSignature } from "../src/modules/async-fulfilment/erp/sign-erp-request"
+import { readSideEffects, recreateDatabase } from "./demo-database"
+import { runMedusa, startMedusa, stopProcess, waitForHealth } from "./demo-process"
+import { printReport } from "./print-report"
+
+const root = path.resolve(__dirname, "..")
+const output = path.join(root, "demo", "output")
+const dbHost = process.env.DB_HOST ?? "localhost"
+const dbUser = process.env.DB_USERNAME ?? "postgres"
+const dbPassword = process.env.DB_PASSWORD ?? "postgres"
+const dbName = process.env.DEMO_DB_NAME ?? "medusa_async_fulfilment_demo"
+const pgBase = `postgres://${dbUser}:${dbPassword}@${dbHost}:${process.env.DB_PORT ?? 5432}`
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
+const erpSecret = "demo-erp-signing-secret-0123456789"
+
+const shoppers: Shopper[] = [
+  { email: "anna.nowak@example.com", first_name: "Anna", last_name: "Nowak", company: "Nowak Meble Sp. z o.o.", country_code: "pl", currency: "pln", items: [{ variant: "desk", quantity: 1 }, { variant: "tshirt", quantity: 2 }] },
+  { email: "jonas.weber@example.com", first_name: "Jonas", last_name: "Weber", country_code: "de", currency: "eur", items: [{ variant: "tshirt", quantity: 3 }] },
+  { email: "marie.dubois@example.com", first_name: "Marie", last_name: "Dubois", country_code: "fr", currency: "eur", items: [{ variant: "desk", quantity: 2 }] },
+]
+
+async function main() {
+  const step = (text: string) => console.log(`\n▶ ${text}`)
+  rmSync(output, { recursive: true, force: true })
+  mkdirSync(path.join(output, "mails"), { recursive: true })
+  mkdirSync(path.join(output, "erp"), { recursive: true })
+  const logFile = path.join(output, "store.log")
+
+  step("starting the local SMTP sink and ERP endpoint")
+  const smtp = new SmtpSink()
+  const erp = new ErpStub()
+  const [smtpPort, erpPort, storePort] = [await smtp.listen(), await erp.listen(), freePort()]
+  const baseUrl = `http://localhost:${storePort}`
+  console.log(`  SMTP on 127.0.0.1:${smtpPort}, ERP on http://127.0.0.1:${erpPort}/orders`)
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    PORT: String(storePort),
+    DATABASE_URL: `${pgBase}/${dbName}`,
+    DB_HOST: dbHost,
+    DB_USERNAME: dbUser,
+    DB_PASSWORD: dbPassword,
+    REDIS_URL: redisUrl,
+    MEDUSA_REDIS_PREFIX: "af-demo-medusa",
+    ASYNC_FULFILMENT_QUEUE_PREFIX: "af-demo",
+    MEDUSA_ADMIN_DISABLED: "true",
+    MEDUSA_BACKEND_URL: baseUrl,
+    FILE_UPLOAD_DIR: path.join(output, "uploads"),
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(smtpPort),
+    ERP_URL: `http://127.0.0.1:${erpPort}/orders`,
+    ERP_SECRET: erpSecret,
+    DEMO_FIXTURE_FILE: path.join(output, "store.json"),
+  }
+
+  step(`creating database ${dbName} and running Medusa's and the plugin's migrations`)
+  await recreateDatabase(`${pgBase}/postgres`, dbName)
+  await deleteRedisKeys(redisUrl, ["af-demo:", "af-demo-medusa-"])
+  await runMedusa(["db:migrate"], env, logFile)
+
+  step("seeding the store: regions, VAT, warehouse, shipping, products, publishable key")
+  await runMedusa(["exec", "./demo/seed.ts"], env, logFile)
+  const store: StoreFixture = JSON.parse(readFileSync(path.join(output, "store.json"), "utf8"))
+
+  step(`starting the store (medusa start) on ${baseUrl}`)
+  const server = startMedusa(["start"], env, logFile)
+  try {
+    await waitForHealth(baseUrl, server)
+    const request: StoreRequest = async (method, url, body) => {
+      const response = await fetch(`${baseUrl}${url}`, {
+        method,
+        headers: { "content-type": "application/json", "x-publishable-api-key": store.publishableKey },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      const json = await response.json()
+      if (!response.ok) {
+        throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(json)}`)
+      }
+      return json
+    }
+
+    step(`placing ${shoppers.length} orders through the store API (cart → shipping → payment → complete)`)
+    const orders = []
+    for (const shopper of shoppers) {
+      const started = Date.now()
+      const order = await placeOrderThroughStoreApi(request, store, shopper)
+      orders.push(order)
+      console.log(`  order #${order.display_id} for ${shopper.first_name} ${shopper.last_name}: ${order.total} ${order.currency_code.toUpperCase()}, checkout answered in ${Date.now() - started} ms`)
+    }
+
+    step("waiting for the workers: invoice PDF → mail with it attached; ERP sync beside them")
+    const ids = orders.map((order) => order.id)
+    const deadline = Date.now() + 60_000
+    let state = await readSideEffects(env.DATABASE_URL!, ids)
+    while (state.jobs.filter((job) => job.status === "completed" || job.status === "failed").length < ids.length * 3) {
+      if (Date.now() > deadline) {
+        throw new Error(`side effects not settled after 60 s: ${JSON.stringify(state.jobs)}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      state = await readSideEffects(env.DATABASE_URL!, ids)
+    }
+
+    smtp.received.forEach((mail, index) => writeFileSync(path.join(output, "mails", `mail-${index + 1}.eml`), mail.raw))
+    erp.calls.forEach((call, index) => writeFileSync(path.join(output, "erp", `call-${index + 1}.json`), JSON.stringify(call.body, null, 2)))
+    printReport({ orders, state, smtp, erp, erpSecret, output, verify: verifyErpSignature })
+    const settledOk = state.jobs.every((job) => job.status === "completed")
+    process.exitCode = settledOk ? 0 : 1
+  } finally {
+    await stopProcess(server)
+    await Promise.all([smtp.close(), erp.close()])
+  }
+}
+
+main().catch((error) => {
+  console.error(`\n✖ demo failed: ${error.message}`)
+  process.exit(1)
+})
