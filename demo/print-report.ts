@@ -13,6 +13,9 @@ interface Report {
   verify: (body: string, header: string | undefined, secret: string) => boolean
 }
 
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(amount)
+
 /** Prints, order by order, where its invoice, mail and ERP document went. */
 export function printReport({ orders, state, smtp, erp, erpSecret, output, verify }: Report): void {
   const relative = (file: string) => path.relative(process.cwd(), file)
@@ -21,7 +24,7 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, verif
     const invoice = state.invoices.find((row) => row.order_id === order.id)
     const mails = smtp.received.filter((mail) => mail.parsed.messageId?.includes(order.id))
     const calls = erp.callsFor(order.id)
-    console.log(`\n  Order #${order.display_id} (${order.id}), ${order.total} ${order.currency_code.toUpperCase()}`)
+    console.log(`\n  Order #${order.display_id} (${order.id}), ${money(order.total, order.currency_code)}`)
     for (const job of jobs) {
       console.log(`    ${job.kind.padEnd(8)} ${job.status} after ${job.attempts} attempt(s)${job.last_error ? ` — ${job.last_error}` : ""}`)
     }

@@ -25,7 +25,7 @@ function drawLine(doc: PDFKit.PDFDocument, line: InvoiceTotalLine, y: number): n
   doc.text(line.label, LABEL_X, y, { width: LABEL_WIDTH, align: "right" })
   const amountSize = fitFontSize(doc, line.amount, AMOUNT_WIDTH, size)
   const amountHeight = doc.heightOfString(line.amount, { width: AMOUNT_WIDTH })
-  doc.text(line.amount, AMOUNT_X, y + baselineShift(size, amountSize), { width: AMOUNT_WIDTH, align: "right" })
+  doc.text(line.amount, AMOUNT_X, y + baselineShift(doc, size, amountSize), { width: AMOUNT_WIDTH, align: "right" })
   return y + Math.max(labelHeight, amountHeight) + LINE_GAP
 }
 

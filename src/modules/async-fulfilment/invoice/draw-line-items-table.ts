@@ -45,7 +45,7 @@ function rowHeight(doc: PDFKit.PDFDocument, cells: CellTexts): number {
 function drawCells(doc: PDFKit.PDFDocument, cells: CellTexts, top: number): void {
   for (const column of TABLE_COLUMNS) {
     const size = applyCellFontSize(doc, column, cells[column.key])
-    const y = top + TABLE_ROW_PADDING + baselineShift(FONT_SIZE.table, size)
+    const y = top + TABLE_ROW_PADDING + baselineShift(doc, FONT_SIZE.table, size)
     doc.text(cells[column.key], column.x, y, cellOptions(column))
   }
 }

@@ -1,8 +1,6 @@
 const MIN_FONT_SIZE = 6
 // Headroom against rounding: text exactly as wide as its box may still wrap in pdfkit.
 const WIDTH_SLACK = 0.98
-// Ascender of Helvetica and Helvetica-Bold, in em (718/1000 in their AFM files).
-const HELVETICA_ASCENT = 0.718
 
 /**
  * Sets and returns the font size, at most `size`, at which `text` fits on one line of `width`
@@ -20,7 +18,13 @@ export function fitFontSize(doc: PDFKit.PDFDocument, text: string, width: number
   return fitted
 }
 
-/** How far down to move text set in `fittedSize` so it shares the baseline of text set in `size`. */
-export function baselineShift(size: number, fittedSize: number): number {
-  return (size - fittedSize) * HELVETICA_ASCENT
+// pdfkit places text's top at y and its baseline one ascender (in 1/1000 em) lower; the typings
+// do not expose the current font, whose ascender differs between fonts (Helvetica 718, DejaVu 928).
+function currentAscender(doc: PDFKit.PDFDocument): number {
+  return (doc as unknown as { _font: { ascender: number } })._font.ascender / 1000
+}
+
+/** How far down to move text set in `fittedSize` so it shares the baseline of text set in `size` (current font). */
+export function baselineShift(doc: PDFKit.PDFDocument, size: number, fittedSize: number): number {
+  return (size - fittedSize) * currentAscender(doc)
 }

@@ -14,8 +14,9 @@ export const CONTENT_WIDTH = CONTENT_RIGHT - CONTENT_LEFT
 export const CONTENT_BOTTOM = PAGE_HEIGHT - MARGINS.bottom
 export const FOOTER_TOP = PAGE_HEIGHT - 40
 
-export const FONT_REGULAR = "Helvetica"
-export const FONT_BOLD = "Helvetica-Bold"
+// Names the fonts are registered under in each document (see pdf-fonts.ts).
+export const FONT_REGULAR = "InvoiceRegular"
+export const FONT_BOLD = "InvoiceBold"
 
 export const FONT_SIZE = {
   title: 22,

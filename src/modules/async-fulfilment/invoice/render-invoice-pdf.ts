@@ -4,8 +4,13 @@ import { drawInvoiceTotals } from "./draw-invoice-totals"
 import { drawLineItemsTable } from "./draw-line-items-table"
 import { drawPageFooters } from "./draw-page-footers"
 import type { InvoiceLayout } from "./invoice-layout"
+import { registerInvoiceFonts, type InvoiceFonts } from "./pdf-fonts"
 import { FONT_REGULAR, MARGINS } from "./pdf-geometry"
-import { mapToWinAnsi } from "./pdf-win-ansi"
+
+export interface RenderInvoicePdfOptions {
+  /** The store's own fonts; DejaVu Sans when left out. */
+  fonts?: InvoiceFonts
+}
 
 // Accepts an ISO string too: a layout that went through JSON (a queue payload) has lost its Date.
 function issuedAtOf(layout: InvoiceLayout): Date {
@@ -17,18 +22,17 @@ function issuedAtOf(layout: InvoiceLayout): Date {
 }
 
 /**
- * Renders the invoice as an A4 PDF with pdfkit's built-in Helvetica. Deterministic: the PDF's
- * dates (and the file ID pdfkit derives from them) come from the layout, never from the clock.
+ * Renders the invoice as an A4 PDF with an embedded Unicode font, so every character of the order
+ * prints as itself. Deterministic: the PDF's dates (and the file ID pdfkit derives from them) come
+ * from the layout, never from the clock, and font subset tags derive from the fonts' order of use.
  */
-export function renderInvoicePdf(layout: InvoiceLayout): Promise<Buffer> {
+export function renderInvoicePdf(layout: InvoiceLayout, { fonts }: RenderInvoicePdfOptions = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const issuedAt = issuedAtOf(layout)
-    const printable = mapToWinAnsi(layout)
     const doc = new PDFDocument({
       size: "A4",
       margins: MARGINS,
       bufferPages: true,
-      font: FONT_REGULAR,
       info: {
         Title: `${layout.title} ${layout.invoiceNumber}`,
         Author: layout.seller[0] ?? "",
@@ -41,10 +45,12 @@ export function renderInvoicePdf(layout: InvoiceLayout): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)))
     doc.on("error", reject)
 
-    const tableTop = drawInvoiceHeader(doc, printable)
-    const tableBottom = drawLineItemsTable(doc, printable, tableTop)
-    drawInvoiceTotals(doc, printable, tableBottom)
-    drawPageFooters(doc, printable)
+    registerInvoiceFonts(doc, fonts)
+    doc.font(FONT_REGULAR)
+    const tableTop = drawInvoiceHeader(doc, layout)
+    const tableBottom = drawLineItemsTable(doc, layout, tableTop)
+    drawInvoiceTotals(doc, layout, tableBottom)
+    drawPageFooters(doc, layout)
     doc.end()
   })
 }
