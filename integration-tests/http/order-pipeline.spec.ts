@@ -87,6 +87,8 @@ medusaIntegrationTestRunner({
       const text = await readPdfText(pdf)
       expect(text).toContain(invoice!.number)
       expect(text).toContain("Anna Nowak")
+      expect(text).toContain("ul. Długa 12/3")
+      expect(text).toContain("Kraków")
       expect(text).toContain("Standing desk")
       const formattedTotal = new Intl.NumberFormat("en", { style: "currency", currency: "PLN" })
         .format(order.total)

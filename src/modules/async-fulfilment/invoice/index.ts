@@ -1,5 +1,6 @@
 export { buildInvoiceLayout, type BuildInvoiceLayoutInput } from "./build-invoice-layout"
 export type { InvoiceLayout, InvoiceTableRow, InvoiceTotalLine } from "./invoice-layout"
 export { ENGLISH_INVOICE_LABELS, type InvoiceLabels } from "./invoice-labels"
+export type { InvoiceFonts } from "./invoice-fonts"
 export { formatMoney, roundToMinorUnits } from "./format-money"
-export { renderInvoicePdf } from "./render-invoice-pdf"
+export { renderInvoicePdf, type RenderInvoicePdfOptions } from "./render-invoice-pdf"

@@ -1,36 +1,68 @@
 import { readFileSync } from "fs"
-import { dirname, join } from "path"
+import { createRequire } from "module"
+import { defaultInvoiceFonts, type InvoiceFonts } from "./invoice-fonts"
 import { FONT_BOLD, FONT_REGULAR } from "./pdf-geometry"
 
-/** TrueType or OpenType font files to print the invoice with, as absolute paths. */
-export interface InvoiceFonts {
-  regular: string
-  bold: string
+/** The parts of a fontkit Font this module touches. */
+interface FontkitFont {
+  layout: (...args: unknown[]) => unknown
+  _glyphs?: Record<number, unknown>
 }
 
-const fileCache = new Map<string, Buffer>()
+// pdfkit's own fontkit, so the parsed fonts are the kind pdfkit expects.
+const fontkit = createRequire(require.resolve("pdfkit"))("fontkit") as { create(data: Uint8Array): unknown }
 
-// Resolved on first use, not on import, and through the package so it works wherever npm put it.
-function dejaVuSans(): InvoiceFonts {
-  const dir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf")
-  return { regular: join(dir, "DejaVuSans.ttf"), bold: join(dir, "DejaVuSans-Bold.ttf") }
-}
+const fontFiles = new Map<string, Buffer>()
+const parsedFonts = new Map<string, FontkitFont>()
 
-function fontFile(path: string, role: keyof InvoiceFonts): Buffer {
-  let file = fileCache.get(path)
+function readFontFile(path: string): Buffer {
+  let file = fontFiles.get(path)
   if (!file) {
-    try {
-      file = readFileSync(path)
-    } catch (error) {
-      throw new Error(`Cannot read the invoice's ${role} font ${path}: ${(error as Error).message}`)
-    }
-    fileCache.set(path, file)
+    file = readFileSync(path)
+    fontFiles.set(path, file)
   }
   return file
 }
 
-/** Registers FONT_REGULAR and FONT_BOLD in the document: the given fonts, or DejaVu Sans. */
-export function registerInvoiceFonts(doc: PDFKit.PDFDocument, fonts: InvoiceFonts = dejaVuSans()): void {
-  doc.registerFont(FONT_REGULAR, fontFile(fonts.regular, "regular"))
-  doc.registerFont(FONT_BOLD, fontFile(fonts.bold, "bold"))
+function parseFont(path: string): FontkitFont {
+  const font = fontkit.create(readFontFile(path)) as Partial<FontkitFont> | null
+  if (typeof font?.layout !== "function") {
+    throw new Error("not a single TrueType or OpenType font (a .ttc collection is not supported)")
+  }
+  return font as FontkitFont
+}
+
+/**
+ * Parsing a font's layout tables costs ~30 ms, several times a whole render, so each font is
+ * parsed once per process. But fontkit also caches Glyph objects together with the code points
+ * of their first use, and subsetting creates the parts of composite glyphs ("e" in "ę") with none;
+ * those code points become the PDF's ToUnicode map. Shared as is, one invoice would lose letters
+ * from its text because an earlier one printed "ę": the glyph cache is emptied for every document.
+ */
+function fontForNewDocument(path: string, role: keyof InvoiceFonts): FontkitFont | Buffer {
+  try {
+    let font = parsedFonts.get(path)
+    if (!font) {
+      font = parseFont(path)
+      parsedFonts.set(path, font)
+    }
+    if (typeof font._glyphs !== "object" || font._glyphs === null) {
+      // fontkit no longer keeps the cache where expected: let pdfkit parse the font per document.
+      return readFontFile(path)
+    }
+    font._glyphs = {}
+    return font
+  } catch (error) {
+    throw new Error(`Cannot load the invoice's ${role} font ${path}: ${(error as Error).message}`)
+  }
+}
+
+/**
+ * Registers FONT_REGULAR and FONT_BOLD in a new document: the given fonts, or DejaVu Sans.
+ * The document must then be drawn and ended synchronously, before another one is started.
+ */
+export function registerInvoiceFonts(doc: PDFKit.PDFDocument, fonts: InvoiceFonts = defaultInvoiceFonts()): void {
+  // pdfkit (≥ 0.20) takes parsed fontkit fonts; its typings only list files and bytes.
+  doc.registerFont(FONT_REGULAR, fontForNewDocument(fonts.regular, "regular") as PDFKit.Mixins.PDFFontSource)
+  doc.registerFont(FONT_BOLD, fontForNewDocument(fonts.bold, "bold") as PDFKit.Mixins.PDFFontSource)
 }

@@ -4,8 +4,10 @@ import { drawInvoiceTotals } from "./draw-invoice-totals"
 import { drawLineItemsTable } from "./draw-line-items-table"
 import { drawPageFooters } from "./draw-page-footers"
 import type { InvoiceLayout } from "./invoice-layout"
-import { registerInvoiceFonts, type InvoiceFonts } from "./pdf-fonts"
+import type { InvoiceFonts } from "./invoice-fonts"
+import { registerInvoiceFonts } from "./pdf-fonts"
 import { FONT_REGULAR, MARGINS } from "./pdf-geometry"
+import { mapPrintableText } from "./pdf-printable-text"
 
 export interface RenderInvoicePdfOptions {
   /** The store's own fonts; DejaVu Sans when left out. */
@@ -29,13 +31,14 @@ function issuedAtOf(layout: InvoiceLayout): Date {
 export function renderInvoicePdf(layout: InvoiceLayout, { fonts }: RenderInvoicePdfOptions = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const issuedAt = issuedAtOf(layout)
+    const printable = mapPrintableText(layout)
     const doc = new PDFDocument({
       size: "A4",
       margins: MARGINS,
       bufferPages: true,
       info: {
-        Title: `${layout.title} ${layout.invoiceNumber}`,
-        Author: layout.seller[0] ?? "",
+        Title: `${printable.title} ${printable.invoiceNumber}`,
+        Author: printable.seller[0] ?? "",
         CreationDate: issuedAt,
         ModDate: issuedAt,
       },
@@ -45,12 +48,13 @@ export function renderInvoicePdf(layout: InvoiceLayout, { fonts }: RenderInvoice
     doc.on("end", () => resolve(Buffer.concat(chunks)))
     doc.on("error", reject)
 
+    // Synchronous from here to doc.end(), as registerInvoiceFonts requires.
     registerInvoiceFonts(doc, fonts)
     doc.font(FONT_REGULAR)
-    const tableTop = drawInvoiceHeader(doc, layout)
-    const tableBottom = drawLineItemsTable(doc, layout, tableTop)
-    drawInvoiceTotals(doc, layout, tableBottom)
-    drawPageFooters(doc, layout)
+    const tableTop = drawInvoiceHeader(doc, printable)
+    const tableBottom = drawLineItemsTable(doc, printable, tableTop)
+    drawInvoiceTotals(doc, printable, tableBottom)
+    drawPageFooters(doc, printable)
     doc.end()
   })
 }

@@ -1,3 +1,4 @@
+import { existsSync } from "fs"
 import { z } from "@medusajs/framework/zod"
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max)
@@ -22,6 +23,11 @@ const redisUrlSchema = z
 const httpUrlSchema = z
   .string()
   .refine((url) => /^https?:\/\/[^\s]+$/.test(url), "must be an http:// or https:// URL")
+
+const fontFileSchema = z
+  .string()
+  .min(1)
+  .refine((file) => existsSync(file), "no such font file")
 
 export const asyncFulfilmentOptionsSchema = z
   .object({
@@ -82,6 +88,11 @@ export const asyncFulfilmentOptionsSchema = z
           })
           .strict(),
         locale: z.string().min(2).default("en"),
+        /** TrueType fonts for the invoice (absolute paths); DejaVu Sans when not set */
+        fonts: z
+          .object({ regular: fontFileSchema, bold: fontFileSchema })
+          .strict()
+          .optional(),
       })
       .strict(),
     /** shaped by the risk-review feature; accepted and ignored until then */

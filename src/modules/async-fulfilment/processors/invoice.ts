@@ -34,7 +34,7 @@ export async function processInvoiceJob(
   } catch (error) {
     throw new PermanentSideEffectError(`cannot lay out invoice ${invoice.number}: ${(error as Error).message}`)
   }
-  const pdf = await renderInvoicePdf(layout)
+  const pdf = await renderInvoicePdf(layout, { fonts: options.invoice.fonts })
   const file = await files.save(`invoice-${invoice.number}.pdf`, pdf)
   await records.attachInvoiceFile(invoice.id, file)
   return { invoice_number: invoice.number, file_id: file.id, file_url: file.url }

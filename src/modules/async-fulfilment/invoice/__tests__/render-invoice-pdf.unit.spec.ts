@@ -1,7 +1,7 @@
 import { buildInvoiceLayout } from "../build-invoice-layout"
 import type { InvoiceLayout } from "../invoice-layout"
 import { renderInvoicePdf } from "../render-invoice-pdf"
-import { invoiceIdentity, line, orderDocument, seller } from "./__fixtures__/invoice-input"
+import { address, invoiceIdentity, line, orderDocument, seller } from "./__fixtures__/invoice-input"
 
 // The package's index.js runs a debug self-test when loaded without a parent module.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -11,7 +11,8 @@ async function readPdf(pdf: Buffer): Promise<{ text: string; numpages: number }>
   // pdf-parse's pdf.js reads the Buffer's whole backing ArrayBuffer; a small Buffer is a slice of
   // Node's shared pool, so it gets a copy of its own ("bad XRef entry" otherwise).
   const parsed = await pdfParse(new Uint8Array(pdf))
-  return { numpages: parsed.numpages, text: parsed.text.replace(/\u00a0/g, " ") }
+  // Intl puts no-break spaces (fr: narrow ones) in amounts.
+  return { numpages: parsed.numpages, text: parsed.text.replace(/[\u00a0\u202f]/g, " ") }
 }
 
 const REAL_TIMER_APIS = [
@@ -80,18 +81,41 @@ describe("renderInvoicePdf", () => {
     })
   })
 
-  it("prints Polish amounts without broken glyphs and wraps long descriptions", async () => {
-    const order = orderDocument(1, { currency_code: "pln" })
-    order.items[0] = line(1, { title: "Kubek ".repeat(40).trim(), subtitle: "Zielony" })
+  it("prints Polish letters and złoty amounts as they are, and wraps long descriptions", async () => {
+    const order = orderDocument(2, {
+      currency_code: "pln",
+      billing_address: address({ first_name: "Zażółć", last_name: "gęślą jaźń", city: "Łódź", postal_code: "90-001" }),
+    })
+    order.items[0] = line(1, { title: "Zażółć gęślą jaźń", subtitle: "ŻÓŁTY" })
+    order.items[1] = line(2, { title: "Kubek ".repeat(40).trim(), subtitle: "Zielony" })
     const layout = buildInvoiceLayout({ order, invoice: invoiceIdentity, seller, locale: "pl" })
     const { text } = await readPdf(await renderInvoicePdf(layout))
+    const lines = text.split("\n")
 
-    expect(text).toContain("30,75 zl")
-    expect(text).toContain("ul. Dluga 5")
+    expect(lines).toContain("Zażółć gęślą jaźń")
+    expect(lines).toContain("90-001 Łódź")
+    expect(lines).toContain("ul. Długa 5")
+    expect(lines).toContain("31-147 Kraków")
+    expect(text).toContain("Zażółć gęślą jaźń – ŻÓŁTY")
+    expect(text).toContain("10,00 zł")
+    expect(text).toContain("24,60 zł")
+    expect(text).toContain("55,35 zł")
+    expect(text).not.toMatch(/zl\b|Lodz|Dluga/)
     expect(text).toContain("Zielony")
     // wrapped: the 40 words do not come back as one line
-    expect(text.split("\n").some((textLine) => textLine.includes("Kubek Kubek") && textLine.length < 60)).toBe(true)
-    expect(text).not.toMatch(/[^\n\x20-\x7e\u00a0-\u00ff€–—]/)
+    expect(lines.some((textLine) => textLine.includes("Kubek Kubek") && textLine.length < 60)).toBe(true)
+  })
+
+  it("prints Greek and Cyrillic, and turns tabs and CR LF into spaces and line breaks", async () => {
+    const order = orderDocument(1, { billing_address: address({ address_1: "Tab\there", address_2: "Flat 2\r\nGate B" }) })
+    order.items[0] = line(1, { title: "Ωμέγα Кириллица", subtitle: null })
+    const layout = buildInvoiceLayout({ order, invoice: invoiceIdentity, seller })
+    const { text } = await readPdf(await renderInvoicePdf(layout))
+    const lines = text.split("\n")
+
+    expect(text).toContain("Ωμέγα Кириллица")
+    expect(lines).toEqual(expect.arrayContaining(["Tab here", "Flat 2", "Gate B"]))
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
   })
 
   it("cuts a description too long for a page and keeps huge amounts on one line", async () => {

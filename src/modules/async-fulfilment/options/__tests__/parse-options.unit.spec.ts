@@ -46,6 +46,7 @@ describe("parseAsyncFulfilmentOptions", () => {
     ["zero attempts", { ...valid, jobs: { mail: { attempts: 0 } } }, "`jobs.mail.attempts`"],
     ["a seller without name", { ...valid, invoice: { seller: { address: "x" } } }, "`invoice.seller.name`"],
     ["a colon in the queue prefix", { ...valid, queuePrefix: "a:b" }, "`queuePrefix`: must not contain colons"],
+    ["a font file that does not exist", { ...valid, invoice: { ...valid.invoice, fonts: { regular: "/nope.ttf", bold: "/nope-bold.ttf" } } }, "`invoice.fonts.regular`: no such font file"],
     ["a misspelt option", { ...valid, redisURL: "redis://x" }, "redisURL"],
   ])("names the option at fault for %s", (_case, options, expected) => {
     const message = messageFor(options)
