@@ -92,6 +92,7 @@ export function buildOrderDocument(order: Loose): OrderDocument {
       subtotal: toAmount(method.subtotal),
       tax_total: toAmount(method.tax_total),
       total: toAmount(method.total),
+      tax_rate: toTaxRate(method.tax_lines),
     })),
     totals: {
       item_subtotal: toAmount(order.item_subtotal),

@@ -28,6 +28,7 @@ export const ORDER_DOCUMENT_FIELDS = [
   "shipping_methods.subtotal",
   "shipping_methods.tax_total",
   "shipping_methods.total",
+  "shipping_methods.tax_lines.rate",
   "item_subtotal",
   "shipping_total",
   "discount_total",

@@ -29,6 +29,8 @@ export interface ErpOrderLine {
 export interface ErpShippingLine {
   shipping_method_id: string
   name: string
+  /** percent, e.g. 23; null when untaxed */
+  tax_rate: number | null
   subtotal: DecimalString
   tax_total: DecimalString
   total: DecimalString
@@ -122,6 +124,7 @@ function toErpShipping(
   return {
     shipping_method_id: method.id,
     name: method.name,
+    tax_rate: method.tax_rate === null || method.tax_rate === undefined ? null : roundRate(method.tax_rate),
     subtotal: money(method.subtotal),
     tax_total: money(method.tax_total),
     total: money(method.total),

@@ -16,15 +16,13 @@ function itemRow(item: OrderDocumentLine, currencyCode: string, locale: string):
   }
 }
 
-// The order document carries no tax rate for shipping, and one derived from tax / subtotal
-// could be off after rounding, so the rate column shows the "no rate" mark.
 function shippingRow(method: OrderDocumentShippingMethod, currencyCode: string, locale: string): InvoiceTableRow {
   return {
     kind: "shipping",
     description: joinPresent([method.name]),
     quantity: formatQuantity(1, locale),
     unitPrice: formatMoney(method.subtotal, currencyCode, locale),
-    taxRate: formatTaxRate(null, locale),
+    taxRate: formatTaxRate(method.tax_rate ?? null, locale),
     taxAmount: formatMoney(method.tax_total, currencyCode, locale),
     total: formatMoney(method.total, currencyCode, locale),
   }

@@ -44,6 +44,8 @@ export interface OrderDocumentShippingMethod {
   subtotal: number
   tax_total: number
   total: number
+  /** sum of the method's tax rates, in percent; null when untaxed */
+  tax_rate: number | null
 }
 
 export interface OrderDocumentTotals {

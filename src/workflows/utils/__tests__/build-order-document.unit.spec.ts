@@ -25,7 +25,7 @@ const queried = {
       tax_lines: [{ rate: 23 }],
     },
   ],
-  shipping_methods: [{ id: "sm_1", name: "Courier", subtotal: 19.99, tax_total: 4.6, total: 24.59 }],
+  shipping_methods: [{ id: "sm_1", name: "Courier", subtotal: 19.99, tax_total: 4.6, total: 24.59, tax_lines: [{ rate: 23 }] }],
   item_subtotal: 200,
   shipping_total: 24.59,
   discount_total: 0,
@@ -46,7 +46,7 @@ describe("buildOrderDocument", () => {
       billing_address: { company: "Acme", address_2: null, country_code: "pl" },
       shipping_address: null,
       items: [{ title: "Desk", sku: "DESK", quantity: 2, unit_price: 100, tax_rate: 23, total: 246 }],
-      shipping_methods: [{ name: "Courier", total: 24.59 }],
+      shipping_methods: [{ name: "Courier", total: 24.59, tax_rate: 23 }],
       totals: { item_subtotal: 200, tax_total: 50.6, total: 270.59 },
     })
     expect(document.placed_at).toBe("2026-11-20T10:00:00.000Z")

@@ -64,7 +64,7 @@ describe("buildErpDocument", () => {
       },
     ])
     expect(doc.shipping).toEqual([
-      { shipping_method_id: "ordsm_01", name: "Courier", subtotal: "4.90", tax_total: "0.00", total: "4.90" },
+      { shipping_method_id: "ordsm_01", name: "Courier", tax_rate: null, subtotal: "4.90", tax_total: "0.00", total: "4.90" },
     ])
     expect(doc.totals).toEqual({
       item_subtotal: "12.50",

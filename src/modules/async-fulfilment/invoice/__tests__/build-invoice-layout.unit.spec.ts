@@ -47,7 +47,7 @@ describe("buildInvoiceLayout", () => {
         description: "Standard delivery",
         quantity: "1",
         unitPrice: "€5.00",
-        taxRate: "—",
+        taxRate: "23%",
         taxAmount: "€1.15",
         total: "€6.15",
       },

@@ -54,7 +54,7 @@ export function orderDocument(lineCount = 5, overrides: Partial<OrderDocument> =
     billing_address: address(),
     shipping_address: address(),
     items,
-    shipping_methods: [{ id: "sm_1", name: "Standard delivery", subtotal: 5, tax_total: 1.15, total: 6.15 }],
+    shipping_methods: [{ id: "sm_1", name: "Standard delivery", subtotal: 5, tax_total: 1.15, total: 6.15, tax_rate: 23 }],
     totals: {
       item_subtotal: itemSubtotal,
       shipping_total: 5,

@@ -37,7 +37,7 @@ export function makeOrderDocument(overrides: Partial<OrderDocument> = {}): Order
         tax_rate: 2.4,
       },
     ],
-    shipping_methods: [{ id: "ordsm_01", name: "Courier", subtotal: 4.9, tax_total: 0, total: 4.9 }],
+    shipping_methods: [{ id: "ordsm_01", name: "Courier", subtotal: 4.9, tax_total: 0, total: 4.9, tax_rate: null }],
     totals: {
       item_subtotal: 12.5,
       shipping_total: 4.9,
