@@ -154,9 +154,10 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
           expect(invoice!.parentKey).toBe(`${queuePrefix}:${QUEUE_NAMES.mail}:mail-order_q`)
           expect(invoice!.data).toMatchObject({ schema_version: 1, kind: "invoice", event_id: "e1" })
 
-          await service.removeOrderSideEffectJobs("order_q", ["mail", "erp"])
+          await service.removeOrderSideEffectJobs("order_q", ["mail", "invoice", "erp"])
           expect(await queues.invoice.getJob("invoice-order_q")).toBeUndefined()
           expect(await queues.erp.getJob("erp-order_q")).toBeUndefined()
+          expect(await queues.mail.getJob("mail-order_q")).toBeUndefined()
         } finally {
           await Promise.all(Object.values(queues).map((queue) => queue.close()))
         }
