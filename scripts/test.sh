@@ -11,8 +11,10 @@ export DB_PASSWORD="${DB_PASSWORD:-postgres}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 
+# One id per run: module-test database names and Redis prefixes derive from it.
+export AF_TEST_RUN_ID="${AF_TEST_RUN_ID:-$(date +%s)-$$}"
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; node scripts/drop-test-databases.js "af-module-$AF_TEST_RUN_ID" || true' EXIT
 
 run_jest() {
   local type="$1"; shift

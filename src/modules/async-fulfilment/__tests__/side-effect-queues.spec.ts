@@ -1,0 +1,65 @@
+import { Queue } from "bullmq"
+import IORedis from "ioredis"
+import { parseAsyncFulfilmentOptions } from "../options"
+import { QUEUE_NAMES } from "../queues/names"
+import { SideEffectQueues } from "../queues/side-effect-queues"
+
+// The producer alone, on real Redis and with no worker anywhere on its prefix.
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
+const queuePrefix = `afq-${process.env.AF_TEST_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`}`
+const options = parseAsyncFulfilmentOptions({
+  redisUrl,
+  queuePrefix,
+  smtp: { host: "127.0.0.1", port: 2525, from: "shop@example.com" },
+  erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
+  invoice: { seller: { name: "Shop", address: "Street 1" } },
+})
+
+describe("SideEffectQueues", () => {
+  const connection = new IORedis(redisUrl, { maxRetriesPerRequest: 2 })
+  const producer = new SideEffectQueues(connection, options)
+  const queue = (kind: keyof typeof QUEUE_NAMES) => producer.queue(kind)
+  const all = ["invoice", "mail", "erp"] as ("invoice" | "mail" | "erp")[]
+
+  afterAll(async () => {
+    await producer.close()
+    const keys = await connection.keys(`${queuePrefix}:*`)
+    if (keys.length) {
+      await connection.del(...keys)
+    }
+    connection.disconnect()
+  })
+
+  it("adds the mail as parent of its invoice and the ERP sync beside them, once", async () => {
+    await producer.enqueue({ order_id: "order_a", event_id: "e1", kinds: all })
+    await producer.enqueue({ order_id: "order_a", event_id: "e2", kinds: all })
+
+    expect(await queue("invoice").getJobCounts("wait")).toEqual({ wait: 1 })
+    expect(await queue("erp").getJobCounts("wait")).toEqual({ wait: 1 })
+    expect(await queue("mail").getJobCounts("waiting-children")).toEqual({ "waiting-children": 1 })
+
+    const invoice = await queue("invoice").getJob("invoice-order_a")
+    expect(invoice!.parentKey).toBe(`${queuePrefix}:${QUEUE_NAMES.mail}:mail-order_a`)
+    expect(invoice!.opts).toMatchObject({ failParentOnFailure: true, attempts: 5 })
+    expect(invoice!.data).toMatchObject({ event_id: "e1" })
+    const mail = await queue("mail").getJob("mail-order_a")
+    expect(await mail!.getDependenciesCount()).toMatchObject({ unprocessed: 1 })
+  })
+
+  it("takes an order's jobs out again (the workflow's compensation)", async () => {
+    await producer.enqueue({ order_id: "order_b", event_id: null, kinds: all })
+    await producer.remove("order_b", all)
+    const left = await Promise.all(all.map((kind) => queue(kind).getJob(`${kind}-order_b`)))
+    expect(left).toEqual([undefined, undefined, undefined])
+  })
+
+  it("closes once, however often it is asked", async () => {
+    const extra = new SideEffectQueues(connection, options)
+    await Promise.all([extra.close(), extra.close()])
+    await expect(extra.close()).resolves.toBeUndefined()
+    // the shared connection is still usable by others
+    const reader = new Queue(QUEUE_NAMES.erp, { connection, prefix: queuePrefix })
+    expect(await reader.getJobCounts("wait")).toEqual({ wait: 1 })
+    await reader.close()
+  })
+})
