@@ -1,6 +1,6 @@
 import { buildErpDocument } from "../build-erp-document"
 import { toDecimalString } from "../to-decimal-string"
-import { makeOrderDocument } from "./__fixtures__/order-document"
+import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"
 
 describe("toDecimalString", () => {
   it("uses the currency's minor units", () => {

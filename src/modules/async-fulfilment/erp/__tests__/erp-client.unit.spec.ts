@@ -4,7 +4,7 @@ import { ErpRejectedError } from "../erp-rejected-error"
 import { ErpRetryableError } from "../erp-retryable-error"
 import { ERP_IDEMPOTENCY_HEADER, ERP_SIGNATURE_HEADER, verifyErpSignature } from "../sign-erp-request"
 import { closedPortUrl, ErpTestServer, startErpTestServer } from "./__fixtures__/erp-test-server"
-import { makeOrderDocument } from "./__fixtures__/order-document"
+import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"
 
 const secret = "whsec_test_secret"
 const doc = buildErpDocument(makeOrderDocument())

@@ -1,6 +1,6 @@
 import { escapeHtml } from "../escape-html"
 import { renderOrderConfirmationMail } from "../render-order-mail"
-import { makeOrderDocument } from "./__fixtures__/order-document"
+import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"
 
 const invoice = { number: "INV-2025-000042", issued_at: "2025-03-14T09:30:00.000Z" }
 

@@ -3,7 +3,7 @@ import { MailRejectedError } from "../mail-rejected-error"
 import { MailTemporaryError } from "../mail-temporary-error"
 import { renderOrderConfirmationMail } from "../render-order-mail"
 import { sendInvoiceMail } from "../send-invoice-mail"
-import { makeOrderDocument } from "./__fixtures__/order-document"
+import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"
 import {
   decodeEncodedWords,
   decodeQuotedPrintable,
