@@ -91,9 +91,9 @@ export default defineConfig({
           },
         },
         jobs: {
-          invoice: { attempts: 5, backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 2_000), concurrency: 2 },
-          mail: { attempts: 8, backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
-          erp: { attempts: 10, backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
+          invoice: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 5), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 2_000), concurrency: 2 },
+          mail: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 8), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
+          erp: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 10), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
         },
       },
     },

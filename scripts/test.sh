@@ -31,7 +31,7 @@ run_jest unit --silent
 echo "== module tests (moduleIntegrationTestRunner, real Postgres and Redis)"
 run_jest integration:modules --silent
 echo "== http tests (medusaIntegrationTestRunner, real store, SMTP server and ERP endpoint)"
-run_jest integration:http
+run_jest integration:http --silent
 
 node -e '
   const fs = require("fs"), dir = process.argv[1]

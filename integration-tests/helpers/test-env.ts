@@ -40,6 +40,7 @@ export function prepareTestEnv(name: string): TestEnv {
     MEDUSA_REDIS_PREFIX: `mt-${run}`,
     ASYNC_FULFILMENT_QUEUE_PREFIX: env.queuePrefix,
     ASYNC_FULFILMENT_BACKOFF_MS: "100",
+    ASYNC_FULFILMENT_ATTEMPTS: "3",
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(env.smtpPort),
     ERP_URL: `http://127.0.0.1:${env.erpPort}/orders`,

@@ -1,79 +1,20 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { ErpStub } from "../fixtures/erp-stub"
-import { SmtpSink } from "../fixtures/smtp-sink"
-import { seedStore, StoreFixture } from "../fixtures/seed-store"
-import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../fixtures/place-order"
 import { prepareTestEnv } from "../helpers/test-env"
-import { waitFor } from "../helpers/wait-for"
-import { deleteRedisKeys } from "../helpers/redis-cleanup"
+import { anna, useStoreSession } from "../helpers/store-session"
 import { readPdfText } from "../helpers/read-pdf-text"
 import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-erp-request"
-import { ASYNC_FULFILMENT_MODULE } from "../../src/modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../src/modules/async-fulfilment/service"
 
 const testEnv = prepareTestEnv("pipeline")
 jest.setTimeout(120_000)
 
-const anna: Shopper = {
-  email: "anna.nowak@example.com",
-  first_name: "Anna",
-  last_name: "Nowak",
-  country_code: "pl",
-  currency: "pln",
-  items: [
-    { variant: "tshirt", quantity: 2 },
-    { variant: "desk", quantity: 1 },
-  ],
-}
-
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    const smtp = new SmtpSink()
-    const erp = new ErpStub()
-    let store: StoreFixture
-    let storeRequest: StoreRequest
-
-    const service = () => getContainer().resolve<AsyncFulfilmentModuleService>(ASYNC_FULFILMENT_MODULE)
-    const rowsOf = (orderId: string) => service().listSideEffectJobs({ order_id: orderId })
-    const rowOf = async (orderId: string, kind: string) =>
-      (await rowsOf(orderId)).find((row) => row.kind === kind)
-    const settled = (orderId: string, kinds = ["invoice", "mail", "erp"]) =>
-      waitFor(`side effects of ${orderId} to settle`, async () => {
-        const rows = await rowsOf(orderId)
-        const done = rows.filter((row) => row.status === "completed" || row.status === "failed")
-        return rows.length === kinds.length && done.length === kinds.length ? rows : null
-      })
-    const mailsTo = (orderId: string) =>
-      smtp.received.filter((mail) => mail.parsed.messageId?.includes(orderId))
-
-    beforeAll(async () => {
-      await smtp.listen(testEnv.smtpPort)
-      await erp.listen(testEnv.erpPort)
-      store = await seedStore(getContainer())
-      const headers = { "x-publishable-api-key": store.publishableKey }
-      storeRequest = async (method, path, body) => {
-        const response =
-          method === "GET" ? await api.get(path, { headers }) : await api.post(path, body ?? {}, { headers })
-        return response.data
-      }
-    })
-
-    afterEach(() => {
-      erp.respondWith(null)
-      smtp.refuseNext(0)
-    })
-
-    afterAll(async () => {
-      await Promise.all([smtp.close(), erp.close()])
-      await deleteRedisKeys(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", [
-        `${testEnv.queuePrefix}:`,
-        `${process.env.MEDUSA_REDIS_PREFIX}-`,
-      ])
-    })
+    const session = useStoreSession(testEnv, api, getContainer)
+    const { smtp, erp, service, rowsOf, rowOf, settled, mailsTo } = session
 
     it("turns a storefront checkout into an invoice PDF, a mail with it attached and one signed ERP call", async () => {
-      const order = await placeOrderThroughStoreApi(storeRequest, store, anna)
+      const order = await session.placeOrder(anna)
       const rows = await settled(order.id)
       expect(rows.map((row) => [row.kind, row.status, row.attempts]).sort()).toEqual([
         ["erp", "completed", 1],
@@ -116,7 +57,7 @@ medusaIntegrationTestRunner({
     it("retries the ERP call after two 503s and delivers it once, on the third attempt", async () => {
       let refusals = 0
       erp.respondWith((call) => (call.body?.customer?.email === "erp-flaky@example.com" && refusals++ < 2 ? { status: 503 } : { status: 201, body: { id: "ERP-FLAKY" } }))
-      const order = await placeOrderThroughStoreApi(storeRequest, store, { ...anna, email: "erp-flaky@example.com" })
+      const order = await session.placeOrder({ ...anna, email: "erp-flaky@example.com" })
       await settled(order.id)
       const row = await rowOf(order.id, "erp")
       expect(row).toMatchObject({ status: "completed", attempts: 3 })
@@ -131,7 +72,7 @@ medusaIntegrationTestRunner({
           ? { status: 422, body: { error: "unknown tax code" } }
           : { status: 201, body: { id: "ERP-OK" } }
       )
-      const order = await placeOrderThroughStoreApi(storeRequest, store, { ...anna, email: "erp-rejects@example.com" })
+      const order = await session.placeOrder({ ...anna, email: "erp-rejects@example.com" })
       await settled(order.id)
       const row = await rowOf(order.id, "erp")
       expect(row).toMatchObject({ status: "failed", attempts: 1 })
@@ -146,7 +87,7 @@ medusaIntegrationTestRunner({
 
     it("retries a mail the SMTP server refused and delivers it once", async () => {
       smtp.refuseNext(1)
-      const order = await placeOrderThroughStoreApi(storeRequest, store, anna)
+      const order = await session.placeOrder(anna)
       await settled(order.id)
       const row = await rowOf(order.id, "mail")
       expect(row).toMatchObject({ status: "completed", attempts: 2 })
@@ -155,7 +96,7 @@ medusaIntegrationTestRunner({
     })
 
     it("runs every side effect once when order.placed arrives three times", async () => {
-      const order = await placeOrderThroughStoreApi(storeRequest, store, anna)
+      const order = await session.placeOrder(anna)
       const eventBus = getContainer().resolve(Modules.EVENT_BUS)
       await eventBus.emit([
         { name: "order.placed", data: { id: order.id } },

@@ -1,2 +1,5 @@
+export * from "./discard-side-effect-job"
+export * from "./retry-failed-side-effect-jobs"
+export * from "./retry-side-effect-jobs"
 export * from "./schedule-order-side-effects"
 export * from "./steps"

@@ -13,7 +13,7 @@ import { Invoice, InvoiceSequence, OrderSnapshot, SideEffectJob } from "./models
 import type { AsyncFulfilmentOptions } from "./options"
 import type { RedisConnections } from "./redis/connections"
 import { closeRedisConnections } from "./redis/connections"
-import { SideEffectQueues } from "./queues/side-effect-queues"
+import { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import { SideEffectWorkers } from "./workers/side-effect-workers"
 import { insertMissingSideEffectRows } from "./db/insert-side-effect-rows"
 import {
@@ -25,6 +25,9 @@ import { SIDE_EFFECT_KINDS, SideEffectAttemptError, SideEffectKind } from "./typ
 import type { OrderDocument } from "./types/order-document"
 import { ORDER_DOCUMENT_SCHEMA_VERSION } from "./types/order-document"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
+import { backoffDelayMs } from "./queues/job-options"
+import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
+import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
 
 type InjectedDependencies = {
   logger: Logger
@@ -48,6 +51,7 @@ export type SideEffectStart =
   | { state: "run" }
   | { state: "completed"; result: unknown }
   | { state: "missing" }
+  | { state: "discarded" }
 
 export default class AsyncFulfilmentModuleService extends MedusaService({
   SideEffectJob,
@@ -135,6 +139,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
       manager,
       kinds.map((kind) => ({
         order_id: document.order_id,
+        order_display_id: document.display_id,
         kind,
         status: input.hold ? "held" : "queued",
         max_attempts: this.options_.jobs[kind].attempts,
@@ -146,6 +151,10 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   /** Adds the order's jobs to BullMQ in one round trip; returns their job ids. */
   async enqueueOrderSideEffects(input: SideEffectFlowInput): Promise<string[]> {
     return this.queues_.enqueue(input)
+  }
+
+  async describeQueueJob(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
+    return this.queues_.describe(kind, orderId)
   }
 
   async removeOrderSideEffectJobs(orderId: string, kinds: SideEffectKind[]): Promise<void> {
@@ -201,6 +210,54 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     await this.updateInvoices({ id: invoiceId, file_id: file.id, file_url: file.url })
   }
 
+  /**
+   * Back to `queued` with fresh attempts (an admin retry). The error history stays; the row
+   * forgets the failure it is being retried for.
+   */
+  async resetSideEffectJobsForRetry(ids: string[]): Promise<void> {
+    await this.updateSideEffectJobs(
+      ids.map((id) => ({
+        id,
+        status: "queued" as const,
+        attempts: 0,
+        last_error: null,
+        last_error_stack_head: null,
+        next_retry_at: null,
+        failed_at: null,
+        discarded_at: null,
+        discard_note: null,
+      }))
+    )
+  }
+
+  /** Replaces the BullMQ jobs of these rows with fresh ones (attempts reset), order by order. */
+  async requeueSideEffectJobs(rows: { order_id: string; kind: SideEffectKind }[]): Promise<void> {
+    const kindsByOrder = new Map<string, SideEffectKind[]>()
+    for (const row of rows) {
+      kindsByOrder.set(row.order_id, [...(kindsByOrder.get(row.order_id) ?? []), row.kind])
+    }
+    for (const [orderId, kinds] of kindsByOrder) {
+      await this.queues_.remove(orderId, kinds)
+      await this.queues_.enqueue({ order_id: orderId, event_id: null, kinds })
+    }
+  }
+
+  /** Gives up on a failure: kept for audit, out of BullMQ's failed set. */
+  async discardSideEffectJob(id: string, note: string | null): Promise<void> {
+    const row = await this.retrieveSideEffectJob(id)
+    await this.updateSideEffectJobs({ id, status: "discarded", discarded_at: new Date(), discard_note: note })
+    await this.queues_.remove(row.order_id, [row.kind], { withChildren: false })
+  }
+
+  @InjectManager()
+  async getSideEffectStats(@MedusaContext() sharedContext: Context = {}): Promise<SideEffectStats> {
+    return collectSideEffectStats(this.queues_, sharedContext.manager as SqlEntityManager)
+  }
+
+  async getPrometheusMetrics(): Promise<string> {
+    return renderPrometheusMetrics(this.queues_, await this.getSideEffectStats())
+  }
+
   /** Marks the row active for this attempt, or says it already completed (run nothing twice). */
   async markSideEffectActive(orderId: string, kind: SideEffectKind, attempt: number): Promise<SideEffectStart> {
     const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
@@ -210,7 +267,16 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     if (row.status === "completed") {
       return { state: "completed", result: row.result }
     }
-    await this.updateSideEffectJobs({ id: row.id, status: "active", attempts: attempt, started_at: new Date() })
+    if (row.status === "discarded") {
+      return { state: "discarded" }
+    }
+    await this.updateSideEffectJobs({
+      id: row.id,
+      status: "active",
+      attempts: attempt,
+      started_at: new Date(),
+      next_retry_at: null,
+    })
     return { state: "run" }
   }
 
@@ -221,6 +287,8 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
       status: "completed",
       result: result as Record<string, unknown>,
       last_error: null,
+      last_error_stack_head: null,
+      next_retry_at: null,
       completed_at: new Date(),
     })
   }
@@ -229,21 +297,25 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   async markSideEffectFailed(
     orderId: string,
     kind: SideEffectKind,
-    failure: { attempt: number; message: string; final: boolean }
+    failure: { attempt: number; message: string; stack_head: string | null; final: boolean }
   ): Promise<void> {
     const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
     if (!row) {
       return
     }
-    const entry: SideEffectAttemptError = { ...failure, at: new Date().toISOString() }
-    const history = [...((row.error_history as SideEffectAttemptError[] | null) ?? []), entry]
+    const now = new Date()
+    const entry: SideEffectAttemptError = { ...failure, at: now.toISOString() }
+    const history = [...((row.error_history as unknown as SideEffectAttemptError[] | null) ?? []), entry]
+    const retryInMs = backoffDelayMs(failure.attempt, this.options_.jobs[kind])
     await this.updateSideEffectJobs({
       id: row.id,
       status: failure.final ? "failed" : "queued",
       attempts: Math.max(row.attempts, failure.attempt),
       last_error: failure.message,
+      last_error_stack_head: failure.stack_head,
       error_history: history.slice(-MAX_ERROR_HISTORY) as unknown as Record<string, unknown>,
-      failed_at: failure.final ? new Date() : null,
+      failed_at: failure.final ? now : null,
+      next_retry_at: failure.final ? null : new Date(now.getTime() + retryInMs),
     })
     if (kind === "invoice" && failure.final) {
       await this.failMailAwaitingInvoice(orderId, failure.message)
@@ -258,7 +330,9 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
         id: mail.id,
         status: "failed",
         last_error: `not sent: the invoice it attaches failed (${invoiceError})`,
+        last_error_stack_head: null,
         failed_at: new Date(),
+        next_retry_at: null,
       })
     }
   }

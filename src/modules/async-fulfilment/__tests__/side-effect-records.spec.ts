@@ -110,15 +110,19 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
       it("goes queued → active → queued with the error → completed, keeping the history", async () => {
         await service.recordOrderSideEffects({ document: documentFor("order_life"), event_id: null })
         expect(await service.markSideEffectActive("order_life", "erp", 1)).toEqual({ state: "run" })
-        await service.markSideEffectFailed("order_life", "erp", { attempt: 1, message: "HTTP 503", final: false })
+        await service.markSideEffectFailed("order_life", "erp", { attempt: 1, message: "HTTP 503", stack_head: "at send (erp-client.ts:1:1)", final: false })
         let [row] = await service.listSideEffectJobs({ order_id: "order_life", kind: "erp" })
         expect(row).toMatchObject({ status: "queued", attempts: 1, last_error: "HTTP 503" })
+        // the ERP's first retry waits backoffMs (5 s by default)
+        const wait = new Date(row.next_retry_at!).getTime() - Date.now()
+        expect(wait).toBeGreaterThan(3_000)
+        expect(wait).toBeLessThanOrEqual(5_000)
 
         await service.markSideEffectActive("order_life", "erp", 2)
         await service.markSideEffectCompleted("order_life", "erp", { reference: "ERP-1" })
         ;[row] = await service.listSideEffectJobs({ order_id: "order_life", kind: "erp" })
-        expect(row).toMatchObject({ status: "completed", attempts: 2, last_error: null, result: { reference: "ERP-1" } })
-        expect(row.error_history).toEqual([expect.objectContaining({ attempt: 1, message: "HTTP 503", final: false })])
+        expect(row).toMatchObject({ status: "completed", attempts: 2, last_error: null, next_retry_at: null, result: { reference: "ERP-1" } })
+        expect(row.error_history).toEqual([expect.objectContaining({ attempt: 1, message: "HTTP 503", stack_head: "at send (erp-client.ts:1:1)", final: false })])
         expect(await service.markSideEffectActive("order_life", "erp", 3)).toEqual({
           state: "completed",
           result: { reference: "ERP-1" },
@@ -127,7 +131,7 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
 
       it("fails the mail with its invoice when the invoice fails for good", async () => {
         await service.recordOrderSideEffects({ document: documentFor("order_bad"), event_id: null })
-        await service.markSideEffectFailed("order_bad", "invoice", { attempt: 5, message: "no items", final: true })
+        await service.markSideEffectFailed("order_bad", "invoice", { attempt: 5, message: "no items", stack_head: null, final: true })
         const rows = await service.listSideEffectJobs({ order_id: "order_bad" })
         expect(rows.find((row) => row.kind === "invoice")).toMatchObject({ status: "failed", last_error: "no items" })
         expect(rows.find((row) => row.kind === "mail")?.last_error).toContain("the invoice it attaches failed")

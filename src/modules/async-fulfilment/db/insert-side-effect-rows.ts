@@ -5,6 +5,7 @@ import { sideEffectJobId } from "../queues/names"
 
 export interface NewSideEffectRow {
   order_id: string
+  order_display_id: number | null
   kind: SideEffectKind
   status: SideEffectStatus
   max_attempts: number
@@ -22,10 +23,11 @@ export async function insertMissingSideEffectRows(
   if (!rows.length) {
     return []
   }
-  const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")
+  const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
   const params = rows.flatMap((row) => [
     generateEntityId(undefined, "afjob"),
     row.order_id,
+    row.order_display_id,
     row.kind,
     row.status,
     sideEffectJobId(row.kind, row.order_id),
@@ -33,7 +35,7 @@ export async function insertMissingSideEffectRows(
     row.event_id,
   ])
   const inserted: { kind: SideEffectKind }[] = await manager.execute(
-    `INSERT INTO af_side_effect_job (id, order_id, kind, status, bullmq_job_id, max_attempts, event_id)
+    `INSERT INTO af_side_effect_job (id, order_id, order_display_id, kind, status, bullmq_job_id, max_attempts, event_id)
      VALUES ${values}
      ON CONFLICT (order_id, kind) WHERE deleted_at IS NULL DO NOTHING
      RETURNING kind`,

@@ -5,7 +5,7 @@ import { model } from "@medusajs/framework/utils"
  * that inserts the invoice, so a rolled-back allocation leaves no gap.
  */
 export const InvoiceSequence = model
-  .define("af_invoice_sequence", {
+  .define({ name: "invoice_sequence", tableName: "af_invoice_sequence" }, {
     id: model.id({ prefix: "afseq" }).primaryKey(),
     scope: model.text(),
     last_value: model.number().default(0),

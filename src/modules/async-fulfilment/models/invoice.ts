@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /** An issued invoice: its number is allocated once per order and never reused. */
 export const Invoice = model
-  .define("af_invoice", {
+  .define({ name: "invoice", tableName: "af_invoice" }, {
     id: model.id({ prefix: "afinv" }).primaryKey(),
     order_id: model.text(),
     number: model.text(),

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /** The order as placed (an OrderDocument), taken once so every retry renders the same thing. */
 export const OrderSnapshot = model
-  .define("af_order_snapshot", {
+  .define({ name: "order_snapshot", tableName: "af_order_snapshot" }, {
     id: model.id({ prefix: "afsnap" }).primaryKey(),
     order_id: model.text(),
     display_id: model.number(),

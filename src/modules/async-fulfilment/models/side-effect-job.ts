@@ -3,9 +3,10 @@ import { SIDE_EFFECT_KINDS, SIDE_EFFECT_STATUSES } from "../types/side-effect"
 
 /** One row per (order, kind): the durable truth of what happened to that side effect. */
 export const SideEffectJob = model
-  .define("af_side_effect_job", {
+  .define({ name: "side_effect_job", tableName: "af_side_effect_job" }, {
     id: model.id({ prefix: "afjob" }).primaryKey(),
     order_id: model.text(),
+    order_display_id: model.number().nullable(),
     kind: model.enum([...SIDE_EFFECT_KINDS]),
     status: model.enum([...SIDE_EFFECT_STATUSES]).default("queued"),
     /** BullMQ job id, `<kind>-<order_id>`: BullMQ refuses ids with a colon */
@@ -13,6 +14,9 @@ export const SideEffectJob = model
     attempts: model.number().default(0),
     max_attempts: model.number(),
     last_error: model.text().nullable(),
+    last_error_stack_head: model.text().nullable(),
+    /** when BullMQ runs the next attempt (exponential backoff); null unless waiting for one */
+    next_retry_at: model.dateTime().nullable(),
     /** every failed attempt, newest last, capped */
     error_history: model.json().nullable(),
     /** what the processor returned: file id, SMTP message id, ERP reference */
@@ -21,8 +25,11 @@ export const SideEffectJob = model
     started_at: model.dateTime().nullable(),
     completed_at: model.dateTime().nullable(),
     failed_at: model.dateTime().nullable(),
+    discarded_at: model.dateTime().nullable(),
+    discard_note: model.text().nullable(),
   })
   .indexes([
     { on: ["order_id", "kind"], unique: true, where: "deleted_at IS NULL" },
     { on: ["status", "kind"] },
+    { on: ["created_at"] },
   ])

@@ -16,6 +16,17 @@ const jobOptionsSchema = (defaults: { attempts: number; backoffMs: number; concu
     .strict()
     .default(defaults)
 
+const keepJobsSchema = (defaults: { ageSeconds: number; count?: number }) =>
+  z
+    .object({
+      /** remove once older than this */
+      ageSeconds: z.number().int().min(1).default(defaults.ageSeconds),
+      /** and keep at most this many (unset: no count limit) */
+      count: z.number().int().min(1).optional(),
+    })
+    .strict()
+    .default(defaults)
+
 const redisUrlSchema = z
   .string()
   .refine((url) => /^rediss?:\/\/[^\s]+$/.test(url), "must be a redis:// or rediss:// URL")
@@ -49,6 +60,17 @@ export const asyncFulfilmentOptionsSchema = z
         invoice: { attempts: 5, backoffMs: 2_000, concurrency: 2 },
         mail: { attempts: 8, backoffMs: 5_000, concurrency: 5 },
         erp: { attempts: 10, backoffMs: 5_000, concurrency: 5 },
+      }),
+    /** what BullMQ keeps in Redis; Postgres keeps every record regardless */
+    retention: z
+      .object({
+        completed: keepJobsSchema({ ageSeconds: 24 * 3600, count: 1_000 }),
+        failed: keepJobsSchema({ ageSeconds: 30 * 24 * 3600 }),
+      })
+      .strict()
+      .default({
+        completed: { ageSeconds: 24 * 3600, count: 1_000 },
+        failed: { ageSeconds: 30 * 24 * 3600 },
       }),
     smtp: z
       .object({
@@ -103,3 +125,4 @@ export const asyncFulfilmentOptionsSchema = z
 export type AsyncFulfilmentOptionsInput = z.input<typeof asyncFulfilmentOptionsSchema>
 export type AsyncFulfilmentOptions = z.output<typeof asyncFulfilmentOptionsSchema>
 export type SideEffectJobOptions = AsyncFulfilmentOptions["jobs"]["invoice"]
+export type RetentionOptions = AsyncFulfilmentOptions["retention"]

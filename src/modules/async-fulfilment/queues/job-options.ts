@@ -1,17 +1,24 @@
 import type { JobsOptions } from "bullmq"
-import type { SideEffectJobOptions } from "../options"
+import type { RetentionOptions, SideEffectJobOptions } from "../options"
+
+const keep = ({ ageSeconds, count }: { ageSeconds: number; count?: number }) =>
+  count === undefined ? { age: ageSeconds } : { age: ageSeconds, count }
 
 /**
- * BullMQ options for one side-effect job. Failed jobs are kept (they are the failed set an
- * admin works from); completed ones are trimmed, Postgres keeps the record.
+ * BullMQ options for one side-effect job. Failed jobs stay long (they are the failed set an
+ * admin works from), completed ones are trimmed sooner; Postgres keeps every record.
  */
-export function buildJobOptions(jobId: string, settings: SideEffectJobOptions): JobsOptions {
+export function buildJobOptions(
+  jobId: string,
+  settings: SideEffectJobOptions,
+  retention: RetentionOptions
+): JobsOptions {
   return {
     jobId,
     attempts: settings.attempts,
     backoff: { type: "exponential", delay: settings.backoffMs },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: false,
+    removeOnComplete: keep(retention.completed),
+    removeOnFail: keep(retention.failed),
   }
 }
 

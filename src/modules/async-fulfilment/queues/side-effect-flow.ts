@@ -24,7 +24,7 @@ function jobFor(kind: SideEffectKind, input: SideEffectFlowInput, options: Async
     name: kind,
     queueName: QUEUE_NAMES[kind],
     data: payload,
-    opts: buildJobOptions(jobId, options.jobs[kind]),
+    opts: buildJobOptions(jobId, options.jobs[kind], options.retention),
   }
 }
 

@@ -5,6 +5,11 @@ import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
 
+export interface QueueJobView {
+  payload: Record<string, unknown>
+  queue: { name: string; state: string; attempts_made: number; failed_reason: string | null }
+}
+
 /** The producer side: adds an order's jobs in one round trip and removes them on rollback. */
 export class SideEffectQueues {
   protected readonly flowProducer_: FlowProducer
@@ -35,10 +40,27 @@ export class SideEffectQueues {
     return input.kinds.map((kind) => sideEffectJobId(kind, input.order_id))
   }
 
-  /** Removes the order's jobs of these kinds (a parent takes its children with it). */
-  async remove(orderId: string, kinds: SideEffectKind[]): Promise<void> {
+  /** Removes the order's jobs of these kinds (by default a parent takes its children with it). */
+  async remove(orderId: string, kinds: SideEffectKind[], { withChildren = true } = {}): Promise<void> {
     for (const kind of kinds) {
-      await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: true })
+      await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: withChildren })
+    }
+  }
+
+  /** What BullMQ holds for this job right now, or null when Redis no longer has it. */
+  async describe(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
+    const job = await this.queues_[kind].getJob(sideEffectJobId(kind, orderId))
+    if (!job) {
+      return null
+    }
+    return {
+      payload: job.data as Record<string, unknown>,
+      queue: {
+        name: QUEUE_NAMES[kind],
+        state: await job.getState(),
+        attempts_made: job.attemptsMade,
+        failed_reason: job.failedReason || null,
+      },
     }
   }
 

@@ -5,6 +5,12 @@ import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { SideEffectKind } from "../types/side-effect"
 import { isPermanentFailure } from "./is-permanent-failure"
 
+/** The first frame of the stack: where it failed, without the whole trace in the database. */
+function stackHead(error: unknown): string | null {
+  const frame = (error as Error)?.stack?.split("\n").find((line) => line.trim().startsWith("at "))
+  return frame?.trim() ?? null
+}
+
 /**
  * The one path every job takes: check the payload, skip what already completed, run the
  * kind's processor and record the outcome in Postgres before BullMQ records it in Redis.
@@ -27,6 +33,9 @@ export async function runSideEffectJob(
   if (start.state === "missing") {
     throw new UnrecoverableError(`no ${kind} record for order ${payload.order_id}`)
   }
+  if (start.state === "discarded") {
+    throw new UnrecoverableError(`the ${kind} job of order ${payload.order_id} was discarded by an admin`)
+  }
 
   try {
     const result = await SIDE_EFFECT_PROCESSORS[kind](payload, runtime)
@@ -36,7 +45,12 @@ export async function runSideEffectJob(
     const message = (error as Error)?.message ?? String(error)
     const permanent = isPermanentFailure(error)
     const final = permanent || attempt >= (job.opts.attempts ?? 1)
-    await runtime.records.markSideEffectFailed(payload.order_id, kind, { attempt, message, final })
+    await runtime.records.markSideEffectFailed(payload.order_id, kind, {
+      attempt,
+      message,
+      stack_head: stackHead(error),
+      final,
+    })
     runtime.logger.warn(
       `[async-fulfilment] ${kind} job of order ${payload.order_id} failed (attempt ${attempt}${final ? ", final" : ""}): ${message}`
     )

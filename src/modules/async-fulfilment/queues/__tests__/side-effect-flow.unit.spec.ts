@@ -12,13 +12,21 @@ const options = parseAsyncFulfilmentOptions({
 })
 
 describe("job options", () => {
-  it("retries with exponential backoff up to the configured attempts and keeps failed jobs", () => {
-    expect(buildJobOptions("erp-order_1", options.jobs.erp)).toEqual({
+  it("retries with exponential backoff up to the configured attempts and keeps failed jobs 30 days", () => {
+    expect(buildJobOptions("erp-order_1", options.jobs.erp, options.retention)).toEqual({
       jobId: "erp-order_1",
       attempts: 4,
       backoff: { type: "exponential", delay: 1_000 },
-      removeOnComplete: { age: 86_400, count: 10_000 },
-      removeOnFail: false,
+      removeOnComplete: { age: 86_400, count: 1_000 },
+      removeOnFail: { age: 30 * 86_400 },
+    })
+  })
+
+  it("takes the store's retention", () => {
+    const retention = { completed: { ageSeconds: 60, count: 5 }, failed: { ageSeconds: 3_600, count: 100 } }
+    expect(buildJobOptions("mail-order_1", options.jobs.mail, retention)).toMatchObject({
+      removeOnComplete: { age: 60, count: 5 },
+      removeOnFail: { age: 3_600, count: 100 },
     })
   })
 

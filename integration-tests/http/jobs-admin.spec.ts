@@ -1,0 +1,194 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { prepareTestEnv } from "../helpers/test-env"
+import { anna, useStoreSession } from "../helpers/store-session"
+import { createAdminAuthHeaders } from "../helpers/admin-token"
+import { waitFor } from "../helpers/wait-for"
+import { readPdfText } from "../helpers/read-pdf-text"
+
+const testEnv = prepareTestEnv("jobs-admin")
+jest.setTimeout(120_000)
+
+const BASE = "/admin/async-fulfilment"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const session = useStoreSession(testEnv, api, getContainer)
+    const { erp, smtp } = session
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      admin = await createAdminAuthHeaders(getContainer())
+    })
+
+    const failErpFor = (...emails: string[]) =>
+      erp.respondWith((call) =>
+        emails.includes(call.body?.customer?.email) ? { status: 500, body: { error: "ERP database offline" } } : { status: 201 }
+      )
+    const jobOf = async (orderId: string, kind: string) => (await session.rowOf(orderId, kind))!
+
+    it("refuses every route without an admin session", async () => {
+      const routes: [string, string][] = [
+        ["get", `${BASE}/jobs`],
+        ["get", `${BASE}/jobs/afjob_x`],
+        ["post", `${BASE}/jobs/afjob_x/retry`],
+        ["post", `${BASE}/jobs/retry`],
+        ["post", `${BASE}/jobs/afjob_x/discard`],
+        ["get", `${BASE}/orders/order_x/side-effects`],
+        ["get", `${BASE}/orders/order_x/invoice`],
+        ["get", `${BASE}/stats`],
+        ["get", `${BASE}/metrics`],
+      ]
+      for (const [method, url] of routes) {
+        const response = await (api as any)[method](url, ...(method === "post" ? [{}] : [])).catch((e: any) => e.response)
+        expect([url, response.status]).toEqual([url, 401])
+      }
+    })
+
+    it("lists an ERP failure with its history, and retries it alone and in bulk once the ERP is back", async () => {
+      failErpFor("erp-down-1@example.com", "erp-down-2@example.com")
+      const first = await session.placeOrder({ ...anna, email: "erp-down-1@example.com" })
+      const second = await session.placeOrder({ ...anna, email: "erp-down-2@example.com" })
+      await session.statusOf(first.id, "erp", "failed")
+      await session.statusOf(second.id, "erp", "failed")
+
+      const { data: list } = await api.get(`${BASE}/jobs?status=failed&kind=erp&limit=10`, admin)
+      expect(list).toMatchObject({ count: 2, offset: 0, limit: 10 })
+      const listed = list.jobs.find((job: any) => job.order_id === first.id)
+      expect(listed).toMatchObject({
+        kind: "erp",
+        status: "failed",
+        attempts: 3,
+        max_attempts: 3,
+        order_display_id: first.display_id,
+        next_retry_at: null,
+        last_error: { message: expect.stringContaining("HTTP 500"), stack_head: expect.stringMatching(/^at /) },
+      })
+
+      const { data: detail } = await api.get(`${BASE}/jobs/${listed.id}`, admin)
+      expect(detail.job.error_history.map((entry: any) => [entry.attempt, entry.final])).toEqual([
+        [1, false],
+        [2, false],
+        [3, true],
+      ])
+      expect(detail.job.queue).toMatchObject({ name: "af-erp", state: "failed", attempts_made: 3 })
+      expect(detail.job.payload).toEqual({
+        schema_version: 1,
+        kind: "erp",
+        order_id: first.id,
+        correlation_id: first.id,
+        event_id: expect.any(String),
+      })
+
+      const { data: stats } = await api.get(`${BASE}/stats`, admin)
+      expect(stats.kinds.erp).toMatchObject({ failed: 2, waiting: 0, active: 0 })
+      expect(stats.kinds.invoice.completed_last_hour).toBe(2)
+      const { data: metrics, headers } = await api.get(`${BASE}/metrics`, admin)
+      expect(headers["content-type"]).toContain("text/plain")
+      expect(metrics).toContain('async_fulfilment_records{kind="erp",state="failed"} 2')
+      expect(metrics).toMatch(/bullmq_job_count\{[^}]*queue="af-erp"[^}]*state="failed"[^}]*\} 2/)
+
+      erp.respondWith(null)
+      const { data: retried } = await api.post(`${BASE}/jobs/${listed.id}/retry`, {}, admin)
+      expect(retried.job).toMatchObject({ id: listed.id, attempts: 0, last_error: null })
+      expect(["waiting", "active", "completed"]).toContain(retried.job.status)
+      await session.statusOf(first.id, "erp", "completed")
+
+      const { data: bulk } = await api.post(`${BASE}/jobs/retry`, { kind: "erp", error_contains: "http 500" }, admin)
+      expect(bulk).toEqual({ retried: 1, ids: [(await jobOf(second.id, "erp")).id] })
+      await session.statusOf(second.id, "erp", "completed")
+
+      for (const order of [first, second]) {
+        expect(erp.callsFor(order.id).filter((call) => call.status === 201)).toHaveLength(1)
+        const { data } = await api.get(`${BASE}/jobs/${(await jobOf(order.id, "erp")).id}`, admin)
+        expect(data.job).toMatchObject({ status: "completed", attempts: 1 })
+        expect(data.job.queue?.state ?? "completed").toBe("completed")
+      }
+      const again = await api.post(`${BASE}/jobs/${listed.id}/retry`, {}, admin).catch((e: any) => e.response)
+      expect(again.status).toBe(409)
+      expect(again.data.message).toContain("is completed: only failed or discarded jobs can be retried")
+    })
+
+    it("shows an order's side effects with its invoice, and retries a mail the SMTP server kept refusing", async () => {
+      smtp.refuseNext(3)
+      const order = await session.placeOrder()
+      await session.statusOf(order.id, "mail", "failed")
+
+      const { data } = await api.get(`${BASE}/orders/${order.id}/side-effects`, admin)
+      const byKind = Object.fromEntries(data.jobs.map((job: any) => [job.kind, job]))
+      expect(byKind.invoice.status).toBe("completed")
+      expect(byKind.mail).toMatchObject({ status: "failed", attempts: 3 })
+      expect(byKind.mail.last_error.message).toContain("451")
+      expect(data.invoice).toMatchObject({ number: expect.stringMatching(/^INV-/), download_url: `${BASE}/orders/${order.id}/invoice` })
+
+      const pdf = await api.get(data.invoice.download_url, { ...admin, responseType: "arraybuffer" })
+      expect(pdf.headers["content-type"]).toBe("application/pdf")
+      expect(await readPdfText(Buffer.from(pdf.data))).toContain(data.invoice.number)
+
+      await api.post(`${BASE}/jobs/${byKind.mail.id}/retry`, {}, admin)
+      await session.statusOf(order.id, "mail", "completed")
+      expect(session.mailsTo(order.id)).toHaveLength(1)
+    })
+
+    it("discards a failure for good, out of the failed set but kept for audit, and can still retry it", async () => {
+      erp.respondWith((call) =>
+        call.body?.customer?.email === "erp-422@example.com" ? { status: 422, body: { error: "unknown VAT id" } } : { status: 201 }
+      )
+      const order = await session.placeOrder({ ...anna, email: "erp-422@example.com" })
+      await session.statusOf(order.id, "erp", "failed")
+      const job = await jobOf(order.id, "erp")
+
+      const { data } = await api.post(`${BASE}/jobs/${job.id}/discard`, { note: "booked by hand in the ERP" }, admin)
+      expect(data.job).toMatchObject({ status: "discarded", discard_note: "booked by hand in the ERP" })
+      expect(data.job.last_error.message).toContain("unknown VAT id")
+      const { data: detail } = await api.get(`${BASE}/jobs/${job.id}`, admin)
+      expect(detail.job.queue).toBeNull()
+      const { data: failed } = await api.get(`${BASE}/jobs?status=failed&order_id=${order.id}`, admin)
+      expect(failed.count).toBe(0)
+      const twice = await api.post(`${BASE}/jobs/${job.id}/discard`, {}, admin).catch((e: any) => e.response)
+      expect(twice.status).toBe(409)
+      expect(twice.data).toMatchObject({ type: "conflict", message: expect.stringContaining("is discarded") })
+
+      erp.respondWith(null)
+      await api.post(`${BASE}/jobs/${job.id}/retry`, {}, admin)
+      await session.statusOf(order.id, "erp", "completed")
+      expect(erp.callsFor(order.id).map((call) => call.status)).toEqual([422, 201])
+    })
+
+    it("answers 404 for unknown jobs and 400 for bad filters and bodies", async () => {
+      const fail = (promise: Promise<unknown>) => promise.catch((e: any) => e.response)
+      expect((await fail(api.get(`${BASE}/jobs/afjob_missing`, admin))).status).toBe(404)
+      expect((await fail(api.post(`${BASE}/jobs/afjob_missing/retry`, {}, admin))).status).toBe(404)
+      expect((await fail(api.post(`${BASE}/jobs/afjob_missing/discard`, {}, admin))).status).toBe(404)
+
+      const bad = [
+        await fail(api.get(`${BASE}/jobs?status=exploded`, admin)),
+        await fail(api.get(`${BASE}/jobs?kind=fax`, admin)),
+        await fail(api.get(`${BASE}/jobs?limit=many`, admin)),
+        await fail(api.get(`${BASE}/jobs?created_at[gte]=yesterday`, admin)),
+        await fail(api.post(`${BASE}/jobs/retry`, { kind: "erp", everything: true }, admin)),
+        await fail(api.post(`${BASE}/jobs/retry`, { status: "completed" }, admin)),
+        await fail(api.post(`${BASE}/jobs/afjob_x/discard`, { note: 42 }, admin)),
+        await fail(api.post(`${BASE}/jobs/afjob_x/retry`, { force: true }, admin)),
+      ]
+      expect(bad.map((response) => response.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400])
+      expect(bad[0].data).toMatchObject({ type: "invalid_data", message: expect.stringContaining("status") })
+    })
+
+    it("pages and filters the list by state and time", async () => {
+      const orders = [await session.placeOrder(), await session.placeOrder()]
+      await Promise.all(orders.map((order) => session.settled(order.id)))
+      const { data: page } = await api.get(`${BASE}/jobs?status=completed&limit=2&offset=1&order=created_at`, admin)
+      expect(page).toMatchObject({ count: 6, offset: 1, limit: 2 })
+      expect(page.jobs).toHaveLength(2)
+      const future = new Date(Date.now() + 60_000).toISOString()
+      const { data: none } = await api.get(`${BASE}/jobs?created_at[gte]=${future}`, admin)
+      expect(none.count).toBe(0)
+      const { data: waiting } = await api.get(`${BASE}/jobs?status=waiting`, admin)
+      expect(waiting.count).toBe(0)
+      await waitFor("stats to show completions", async () => {
+        const { data } = await api.get(`${BASE}/stats`, admin)
+        return data.kinds.mail.completed_last_day === 2 && data.kinds.mail.processing_rate_per_minute > 0
+      })
+    })
+  },
+})

@@ -1,0 +1,14 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { discardSideEffectJobWorkflow } from "../../../../../../workflows/discard-side-effect-job"
+import { keepConflictMessage } from "../../../helpers/keep-conflict-message"
+import { refetchAdminJob } from "../../../helpers/refetch-job"
+import type { AdminDiscardSideEffectJobType } from "../../../validators"
+
+export const POST = async (req: MedusaRequest<AdminDiscardSideEffectJobType>, res: MedusaResponse) => {
+  await keepConflictMessage(() =>
+    discardSideEffectJobWorkflow(req.scope).run({
+      input: { id: req.params.id, note: req.validatedBody.note ?? null },
+    })
+  )
+  res.json({ job: await refetchAdminJob(req.scope, req.params.id, req.queryConfig.fields) })
+}

@@ -1,0 +1,9 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { retrySideEffectJobsWorkflow } from "../../../../../../workflows/retry-side-effect-jobs"
+import { keepConflictMessage } from "../../../helpers/keep-conflict-message"
+import { refetchAdminJob } from "../../../helpers/refetch-job"
+
+export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+  await keepConflictMessage(() => retrySideEffectJobsWorkflow(req.scope).run({ input: { ids: [req.params.id] } }))
+  res.json({ job: await refetchAdminJob(req.scope, req.params.id, req.queryConfig.fields) })
+}

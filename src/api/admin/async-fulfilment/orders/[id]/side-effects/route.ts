@@ -1,0 +1,26 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { defaultAdminSideEffectJobFields } from "../../../query-config"
+import { toAdminJob } from "../../../helpers/to-admin-job"
+
+/** The order's invoice, mail and ERP state in one call (the order widget's data). */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const orderId = req.params.id
+  const [{ data: jobs }, { data: invoices }] = await Promise.all([
+    query.graph({ entity: "side_effect_job", fields: defaultAdminSideEffectJobFields, filters: { order_id: orderId } }),
+    query.graph({ entity: "invoice", fields: ["number", "issued_at", "file_id"], filters: { order_id: orderId } }),
+  ])
+  const invoice = invoices[0]
+  res.json({
+    order_id: orderId,
+    jobs: jobs.map((row) => toAdminJob(row)),
+    invoice: invoice
+      ? {
+          number: invoice.number,
+          issued_at: invoice.issued_at,
+          download_url: invoice.file_id ? `/admin/async-fulfilment/orders/${orderId}/invoice` : null,
+        }
+      : null,
+  })
+}

@@ -1,0 +1,41 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { SIDE_EFFECT_KINDS } from "../../../modules/async-fulfilment/types/side-effect"
+
+/** The states an admin sees: BullMQ's words, plus `held` and `discarded`. */
+export const ADMIN_JOB_STATUSES = ["waiting", "active", "delayed", "completed", "failed", "held", "discarded"] as const
+export type AdminJobStatus = (typeof ADMIN_JOB_STATUSES)[number]
+
+const dateRange = z
+  .object({ gte: z.coerce.date().optional(), lte: z.coerce.date().optional() })
+  .strict()
+
+export const AdminGetSideEffectJobsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
+  kind: z.enum(SIDE_EFFECT_KINDS).optional(),
+  status: z.enum(ADMIN_JOB_STATUSES).optional(),
+  order_id: z.string().min(1).optional(),
+  created_at: dateRange.optional(),
+})
+export type AdminGetSideEffectJobsParamsType = z.infer<typeof AdminGetSideEffectJobsParams>
+
+export const AdminGetSideEffectJobParams = createFindParams()
+export type AdminGetSideEffectJobParamsType = z.infer<typeof AdminGetSideEffectJobParams>
+
+export const AdminRetrySideEffectJobs = z
+  .object({
+    kind: z.enum(SIDE_EFFECT_KINDS).optional(),
+    /** only failed jobs are retried in bulk; the field is accepted to say so explicitly */
+    status: z.literal("failed").optional(),
+    error_contains: z.string().min(1).max(500).optional(),
+    created_at: dateRange.optional(),
+  })
+  .strict()
+export type AdminRetrySideEffectJobsType = z.infer<typeof AdminRetrySideEffectJobs>
+
+export const AdminDiscardSideEffectJob = z
+  .object({ note: z.string().max(2_000).optional() })
+  .strict()
+export type AdminDiscardSideEffectJobType = z.infer<typeof AdminDiscardSideEffectJob>
+
+/** Single-job actions take no body; anything sent is refused rather than ignored. */
+export const AdminEmptyBody = z.object({}).strict()

@@ -1,0 +1,28 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  includeDependentSideEffectsStep,
+  loadRetryableSideEffectJobsStep,
+  requeueSideEffectJobsStep,
+  resetSideEffectJobsStep,
+} from "./steps"
+
+export interface RetrySideEffectJobsInput {
+  ids: string[]
+}
+
+export const retrySideEffectJobsWorkflowId = "retry-side-effect-jobs"
+
+/**
+ * An admin's retry of chosen jobs: failed (or discarded) rows go back to `queued` with fresh
+ * attempts, with the failed invoice or mail they depend on, and BullMQ gets new jobs for them.
+ */
+export const retrySideEffectJobsWorkflow = createWorkflow(
+  retrySideEffectJobsWorkflowId,
+  (input: RetrySideEffectJobsInput) => {
+    const chosen = loadRetryableSideEffectJobsStep({ ids: input.ids, retryable: ["failed", "discarded"] })
+    const rows = includeDependentSideEffectsStep(chosen)
+    resetSideEffectJobsStep(rows)
+    const ids = requeueSideEffectJobsStep(rows)
+    return new WorkflowResponse({ ids })
+  }
+)
