@@ -21,7 +21,16 @@ import {
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import { SIDE_EFFECT_KINDS, SideEffectAttemptError, SideEffectKind } from "./types/side-effect"
+import { SIDE_EFFECT_KINDS, SideEffectKind } from "./types/side-effect"
+import {
+  activeTransition,
+  AttemptFailure,
+  completedTransition,
+  discardedTransition,
+  failedAttemptTransition,
+  failedWithInvoiceTransition,
+  retryResetTransition,
+} from "./records/side-effect-transitions"
 import type { OrderDocument } from "./types/order-document"
 import { ORDER_DOCUMENT_SCHEMA_VERSION } from "./types/order-document"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
@@ -44,8 +53,6 @@ export interface RecordOrderSideEffectsInput {
   /** record the rows as `held` (risk review): nothing is enqueued until released */
   hold?: boolean
 }
-
-const MAX_ERROR_HISTORY = 25
 
 export type SideEffectStart =
   | { state: "run" }
@@ -210,24 +217,9 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     await this.updateInvoices({ id: invoiceId, file_id: file.id, file_url: file.url })
   }
 
-  /**
-   * Back to `queued` with fresh attempts (an admin retry). The error history stays; the row
-   * forgets the failure it is being retried for.
-   */
+  /** An admin retry: back to `queued` with fresh attempts; the error history stays. */
   async resetSideEffectJobsForRetry(ids: string[]): Promise<void> {
-    await this.updateSideEffectJobs(
-      ids.map((id) => ({
-        id,
-        status: "queued" as const,
-        attempts: 0,
-        last_error: null,
-        last_error_stack_head: null,
-        next_retry_at: null,
-        failed_at: null,
-        discarded_at: null,
-        discard_note: null,
-      }))
-    )
+    await this.updateSideEffectJobs(ids.map((id) => ({ id, ...retryResetTransition() })))
   }
 
   /** Replaces the BullMQ jobs of these rows with fresh ones (attempts reset), order by order. */
@@ -245,7 +237,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   /** Gives up on a failure: kept for audit, out of BullMQ's failed set. */
   async discardSideEffectJob(id: string, note: string | null): Promise<void> {
     const row = await this.retrieveSideEffectJob(id)
-    await this.updateSideEffectJobs({ id, status: "discarded", discarded_at: new Date(), discard_note: note })
+    await this.updateSideEffectJobs({ id, ...discardedTransition(note) })
     await this.queues_.remove(row.order_id, [row.kind], { withChildren: false })
   }
 
@@ -270,70 +262,36 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     if (row.status === "discarded") {
       return { state: "discarded" }
     }
-    await this.updateSideEffectJobs({
-      id: row.id,
-      status: "active",
-      attempts: attempt,
-      started_at: new Date(),
-      next_retry_at: null,
-    })
+    await this.updateSideEffectJobs({ id: row.id, ...activeTransition(attempt) })
     return { state: "run" }
   }
 
   async markSideEffectCompleted(orderId: string, kind: SideEffectKind, result: unknown): Promise<void> {
     const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
-    await this.updateSideEffectJobs({
-      id: row.id,
-      status: "completed",
-      result: result as Record<string, unknown>,
-      last_error: null,
-      last_error_stack_head: null,
-      next_retry_at: null,
-      completed_at: new Date(),
-    })
+    await this.updateSideEffectJobs({ id: row.id, ...completedTransition(result) })
   }
 
   /** Records a failed attempt: back to `queued` while retries remain, `failed` after the last. */
   async markSideEffectFailed(
     orderId: string,
     kind: SideEffectKind,
-    failure: { attempt: number; message: string; stack_head: string | null; final: boolean }
+    failure: AttemptFailure
   ): Promise<void> {
     const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
     if (!row) {
       return
     }
-    const now = new Date()
-    const entry: SideEffectAttemptError = { ...failure, at: now.toISOString() }
-    const history = [...((row.error_history as unknown as SideEffectAttemptError[] | null) ?? []), entry]
     const retryInMs = backoffDelayMs(failure.attempt, this.options_.jobs[kind])
-    await this.updateSideEffectJobs({
-      id: row.id,
-      status: failure.final ? "failed" : "queued",
-      attempts: Math.max(row.attempts, failure.attempt),
-      last_error: failure.message,
-      last_error_stack_head: failure.stack_head,
-      error_history: history.slice(-MAX_ERROR_HISTORY) as unknown as Record<string, unknown>,
-      failed_at: failure.final ? now : null,
-      next_retry_at: failure.final ? null : new Date(now.getTime() + retryInMs),
-    })
+    await this.updateSideEffectJobs({ id: row.id, ...failedAttemptTransition(row, failure, retryInMs) })
     if (kind === "invoice" && failure.final) {
       await this.failMailAwaitingInvoice(orderId, failure.message)
     }
   }
 
-  /** The mail waits on the invoice in a BullMQ flow; BullMQ fails it with the invoice. */
   protected async failMailAwaitingInvoice(orderId: string, invoiceError: string): Promise<void> {
     const [mail] = await this.listSideEffectJobs({ order_id: orderId, kind: "mail" }, { take: 1 })
-    if (mail && mail.status === "queued") {
-      await this.updateSideEffectJobs({
-        id: mail.id,
-        status: "failed",
-        last_error: `not sent: the invoice it attaches failed (${invoiceError})`,
-        last_error_stack_head: null,
-        failed_at: new Date(),
-        next_retry_at: null,
-      })
+    if (mail?.status === "queued") {
+      await this.updateSideEffectJobs({ id: mail.id, ...failedWithInvoiceTransition(invoiceError) })
     }
   }
 }
