@@ -90,6 +90,7 @@ export default defineConfig({
             vatId: env.INVOICE_SELLER_VAT_ID ?? "PL5250000000",
           },
         },
+        reconcile: { graceSeconds: Number(env.ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS ?? 120) },
         jobs: {
           invoice: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 5), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 2_000), concurrency: 2 },
           mail: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 8), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },

@@ -37,6 +37,9 @@ import type { SideEffectFlowInput } from "./queues/side-effect-flow"
 import { backoffDelayMs } from "./queues/job-options"
 import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
 import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
+import { ReconcileLock } from "./redis/reconcile-lock"
+import { firstRecordedAt, ordersWithoutRecords, stuckRows } from "./db/find-reconcile-candidates"
+import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
 
 type InjectedDependencies = {
   logger: Logger
@@ -72,6 +75,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   protected readonly queues_: SideEffectQueues
   protected readonly workers_: SideEffectWorkers
   protected readonly runsWorkers_: boolean
+  protected readonly reconcileLock_: ReconcileLock
 
   constructor(deps: InjectedDependencies, _options?: unknown, declaration?: ModuleDeclaration) {
     // @ts-ignore MedusaService takes the container and module arguments as they came
@@ -82,6 +86,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     this.queues_ = new SideEffectQueues(this.redis_.producer, this.options_)
     this.workers_ = new SideEffectWorkers(this, this.redis_.worker, this.options_, this.logger_)
     this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
+    this.reconcileLock_ = new ReconcileLock(this.redis_.producer, `${this.options_.queuePrefix}:reconcile-lock`)
   }
 
   __hooks = {
@@ -239,6 +244,43 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     const row = await this.retrieveSideEffectJob(id)
     await this.updateSideEffectJobs({ id, ...discardedTransition(note) })
     await this.queues_.remove(row.order_id, [row.kind], { withChildren: false })
+  }
+
+  /** Takes the reconcile lease (one instance at a time); null when another instance holds it. */
+  async acquireReconcileLock(ttlMs: number): Promise<string | null> {
+    return this.reconcileLock_.acquire(ttlMs)
+  }
+
+  async releaseReconcileLock(token: string): Promise<void> {
+    await this.reconcileLock_.release(token)
+  }
+
+  /** Of these orders, the ones never recorded, if the plugin was already recording when they were placed. */
+  @InjectManager()
+  async findUnrecordedOrders(
+    orders: { id: string; created_at: Date | string }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const since = await firstRecordedAt(manager)
+    const eligible = since ? orders.filter((order) => new Date(order.created_at) >= since) : []
+    return ordersWithoutRecords(manager, eligible.map((order) => order.id))
+  }
+
+  /** Rows idle past the grace period whose BullMQ job is gone are enqueued again; failed ones synced. */
+  @InjectManager()
+  async reconcileStuckSideEffects(@MedusaContext() sharedContext: Context = {}): Promise<LostJobsOutcome> {
+    const { graceSeconds, batchSize } = this.options_.reconcile
+    const olderThan = new Date(Date.now() - graceSeconds * 1000)
+    const rows = await stuckRows(sharedContext.manager as SqlEntityManager, olderThan, batchSize)
+    const outcome = await requeueLostJobs(this.queues_, rows)
+    for (const { row, reason } of outcome.failed) {
+      await this.markSideEffectFailed(row.order_id, row.kind, { attempt: 0, message: reason, stack_head: null, final: true })
+    }
+    if (outcome.requeued.length) {
+      await this.updateSideEffectJobs(outcome.requeued.map((row) => ({ id: row.id, status: "queued" as const, next_retry_at: null })))
+    }
+    return outcome
   }
 
   @InjectManager()

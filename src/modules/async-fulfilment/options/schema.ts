@@ -61,6 +61,17 @@ export const asyncFulfilmentOptionsSchema = z
         mail: { attempts: 8, backoffMs: 5_000, concurrency: 5 },
         erp: { attempts: 10, backoffMs: 5_000, concurrency: 5 },
       }),
+    /** the outbox sweep (scheduled job) that finds orders and jobs the pipeline lost */
+    reconcile: z
+      .object({
+        /** how long a row may wait or run unchanged before it is checked against BullMQ */
+        graceSeconds: z.number().int().min(1).default(120),
+        /** how far back to look for placed orders that have no record */
+        lookbackHours: z.number().int().min(1).max(24 * 90).default(24),
+        batchSize: z.number().int().min(1).max(5_000).default(200),
+      })
+      .strict()
+      .default({ graceSeconds: 120, lookbackHours: 24, batchSize: 200 }),
     /** what BullMQ keeps in Redis; Postgres keeps every record regardless */
     retention: z
       .object({

@@ -1,0 +1,100 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Queue } from "bullmq"
+import IORedis from "ioredis"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { prepareTestEnv } from "../helpers/test-env"
+import { anna, useStoreSession } from "../helpers/store-session"
+import { deleteRedisKeys } from "../helpers/redis-cleanup"
+import { reconcileSideEffectsWorkflow } from "../../src/workflows/reconcile-side-effects"
+import { QUEUE_NAMES } from "../../src/modules/async-fulfilment/queues/names"
+
+const testEnv = prepareTestEnv("reliability")
+jest.setTimeout(120_000)
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+medusaIntegrationTestRunner({
+  testSuite: ({ getContainer, api }) => {
+    const session = useStoreSession(testEnv, api, getContainer)
+    const redis = new IORedis(redisUrl)
+    const queues = Object.values(QUEUE_NAMES).map((name) => new Queue(name, { connection: redis, prefix: testEnv.queuePrefix }))
+    const reconcile = async () => (await reconcileSideEffectsWorkflow(getContainer()).run()).result
+
+    afterAll(async () => {
+      await Promise.all(queues.map((queue) => queue.close()))
+      redis.disconnect()
+    })
+
+    const expectEachEffectOnce = async (orderIds: string[]) => {
+      for (const orderId of orderIds) {
+        expect((await session.rowsOf(orderId)).map((row) => row.status)).toEqual(["completed", "completed", "completed"])
+        expect(session.mailsTo(orderId)).toHaveLength(1)
+        expect(session.erp.callsFor(orderId).filter((call) => call.status === 201)).toHaveLength(1)
+        expect(await session.service().listInvoices({ order_id: orderId })).toHaveLength(1)
+      }
+    }
+
+    it("restores every job after Redis lost the queues before the workers ran, and runs nothing twice", async () => {
+      await Promise.all(queues.map((queue) => queue.pause()))
+      const orders = [await session.placeOrder(), await session.placeOrder(), await session.placeOrder()]
+      for (const order of orders) {
+        await session.statusOf(order.id, "erp", "queued")
+      }
+      // what FLUSHALL or a restart without persistence does to this store's queues
+      await deleteRedisKeys(redisUrl, [`${testEnv.queuePrefix}:`])
+      await sleep(1_100)
+
+      const first = await reconcile()
+      expect(first.ran).toBe(true)
+      expect(first.requeued_jobs).toHaveLength(9)
+      await Promise.all(orders.map((order) => session.settled(order.id)))
+      const second = await reconcile()
+      expect(second.requeued_jobs).toEqual([])
+      await expectEachEffectOnce(orders.map((order) => order.id))
+    })
+
+    it("schedules an order whose order.placed never arrived, once, even with two sweeps at the same time", async () => {
+      const recorded = await session.placeOrder()
+      await session.settled(recorded.id)
+      // createOrderWorkflow emits no order.placed: the order exists, the pipeline never heard of it
+      const { result: lost } = await createOrderWorkflow(getContainer()).run({
+        input: {
+          region_id: session.store.regions.pln,
+          email: "lost-event@example.com",
+          currency_code: "pln",
+          items: [{ title: "Desk", quantity: 1, unit_price: 100 }],
+        },
+      })
+      await sleep(1_100)
+      expect(await session.rowsOf(lost.id)).toEqual([])
+
+      const [a, b] = await Promise.all([reconcile(), reconcile()])
+      expect([a.ran, b.ran].sort()).toEqual([false, true])
+      expect([...a.scheduled_orders, ...b.scheduled_orders]).toEqual([lost.id])
+      await session.settled(lost.id)
+      expect((await reconcile()).scheduled_orders).toEqual([])
+      await expectEachEffectOnce([lost.id])
+    })
+
+    it("keeps a malformed job in the failed set with its reason, and the worker goes on", async () => {
+      const erpQueue = queues[Object.keys(QUEUE_NAMES).indexOf("erp")]
+      await erpQueue.add("erp", { schema_version: 99, order_id: 42 }, { jobId: "malformed-1", attempts: 3 })
+      const failed = await (async () => {
+        for (let i = 0; i < 100; i++) {
+          const job = await erpQueue.getJob("malformed-1")
+          if (job?.failedReason) {
+            return job
+          }
+          await sleep(100)
+        }
+        throw new Error("the malformed job was not failed")
+      })()
+      expect(failed.failedReason).toMatch(/^malformed job payload: /)
+      expect(failed.attemptsMade).toBe(1)
+
+      const order = await session.placeOrder(anna)
+      await session.settled(order.id)
+      await expectEachEffectOnce([order.id])
+    })
+  },
+})

@@ -1,0 +1,25 @@
+import { randomUUID } from "crypto"
+import type { Redis } from "ioredis"
+
+const RELEASE_IF_OWNED = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`
+
+/**
+ * A lease in Redis so that one store instance reconciles at a time. It expires by itself if
+ * its holder dies; only the holder's token releases it early.
+ */
+export class ReconcileLock {
+  constructor(
+    protected readonly redis_: Redis,
+    protected readonly key_: string
+  ) {}
+
+  async acquire(ttlMs: number): Promise<string | null> {
+    const token = randomUUID()
+    const acquired = await this.redis_.set(this.key_, token, "PX", ttlMs, "NX")
+    return acquired === "OK" ? token : null
+  }
+
+  async release(token: string): Promise<void> {
+    await this.redis_.eval(RELEASE_IF_OWNED, 1, this.key_, token)
+  }
+}

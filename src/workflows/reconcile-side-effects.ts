@@ -1,0 +1,41 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  acquireReconcileLockStep,
+  findUnrecordedOrdersStep,
+  reconcileStuckSideEffectsStep,
+  releaseReconcileLockStep,
+  scheduleUnrecordedOrdersStep,
+} from "./steps"
+
+export const reconcileSideEffectsWorkflowId = "reconcile-side-effects"
+
+/** Long enough for a sweep, short enough that a crashed holder does not block the next minute's. */
+const LOCK_TTL_MS = 50_000
+
+/**
+ * The outbox sweep: orders that never got their records, and records whose BullMQ job was lost,
+ * go through the pipeline again. Idempotent (rows are unique per order and kind) and run by one
+ * instance at a time.
+ */
+export const reconcileSideEffectsWorkflow = createWorkflow(reconcileSideEffectsWorkflowId, () => {
+  const lock = acquireReconcileLockStep({ ttl_ms: LOCK_TTL_MS })
+  const swept = when({ lock }, ({ lock }) => !!lock.token).then(() => {
+    const unrecorded = findUnrecordedOrdersStep()
+    const scheduled = scheduleUnrecordedOrdersStep(unrecorded)
+    const stuck = reconcileStuckSideEffectsStep()
+    return transform({ scheduled, stuck }, ({ scheduled, stuck }) => ({
+      scheduled_orders: scheduled,
+      requeued_jobs: stuck.requeued,
+      failed_jobs: stuck.failed,
+    }))
+  })
+  releaseReconcileLockStep(lock)
+  return new WorkflowResponse(
+    transform({ swept, lock }, ({ swept, lock }) => ({
+      ran: !!lock.token,
+      scheduled_orders: swept?.scheduled_orders ?? [],
+      requeued_jobs: swept?.requeued_jobs ?? [],
+      failed_jobs: swept?.failed_jobs ?? [],
+    }))
+  )
+})
