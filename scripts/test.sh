@@ -22,8 +22,10 @@ run_jest() {
     --json --outputFile="$results/${type//:/-}.json" "$@"
 }
 
-echo "== type check"
+echo "== type check (plugin, Admin UI, browser test)"
 node node_modules/.bin/tsc --noEmit -p tsconfig.json
+node node_modules/.bin/tsc --noEmit -p src/admin/tsconfig.json
+node node_modules/.bin/tsc --noEmit -p integration-tests/browser/tsconfig.json
 echo "== plugin build (medusa plugin:build)"
 node node_modules/@medusajs/cli/cli.js plugin:build >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
 echo "== unit tests"
@@ -32,6 +34,18 @@ echo "== module tests (moduleIntegrationTestRunner, real Postgres and Redis)"
 run_jest integration:modules --silent
 echo "== http tests (medusaIntegrationTestRunner, real store, SMTP server and ERP endpoint)"
 run_jest integration:http --silent
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ -x "$chromium" ]; then
+  echo "== browser test (the Admin UI in headless Chromium, playwright-core)"
+  node node_modules/.bin/jest -c integration-tests/browser/jest.config.js --runInBand --forceExit \
+    --json --outputFile="$results/browser.json"
+elif [ "${CI:-}" = "true" ]; then
+  echo "Chromium is missing at $chromium: CI must run the browser test (apt-get install -y chromium)" >&2
+  exit 1
+else
+  echo "== browser test SKIPPED: no Chromium at $chromium (apt-get install -y chromium, or set CHROMIUM_PATH)"
+fi
 
 node -e '
   const fs = require("fs"), dir = process.argv[1]

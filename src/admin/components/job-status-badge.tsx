@@ -1,0 +1,9 @@
+import { StatusBadge } from "@medusajs/ui"
+import { STATUS_COLOR, STATUS_LABEL } from "../lib/job-status"
+import type { JobStatus } from "../lib/types"
+
+export const JobStatusBadge = ({ status }: { status: JobStatus }) => (
+  <StatusBadge color={STATUS_COLOR[status]} data-status={status}>
+    {STATUS_LABEL[status] ?? status}
+  </StatusBadge>
+)

@@ -1,0 +1,65 @@
+import { Table, Text } from "@medusajs/ui"
+import { formatDateTime, orderLabel } from "../lib/format"
+import { KIND_LABEL, canRetry } from "../lib/job-status"
+import type { AdminSideEffectJob } from "../lib/types"
+import { JobStatusBadge } from "./job-status-badge"
+import { RetryJobButton } from "./retry-job-button"
+
+type Props = {
+  jobs: AdminSideEffectJob[]
+  count: number
+  pageSize: number
+  pageIndex: number
+  onPageChange: (pageIndex: number) => void
+  onOpen: (job: AdminSideEffectJob) => void
+}
+
+/** A page of jobs; a click on a row opens its details. */
+export const JobsTable = ({ jobs, count, pageSize, pageIndex, onPageChange, onOpen }: Props) => {
+  const pageCount = Math.max(1, Math.ceil(count / pageSize))
+  return (
+    <div>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Order</Table.HeaderCell>
+            <Table.HeaderCell>Kind</Table.HeaderCell>
+            <Table.HeaderCell>Status</Table.HeaderCell>
+            <Table.HeaderCell>Attempts</Table.HeaderCell>
+            <Table.HeaderCell>Last error</Table.HeaderCell>
+            <Table.HeaderCell>Created</Table.HeaderCell>
+            <Table.HeaderCell />
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {jobs.map((job) => (
+            <Table.Row key={job.id} className="cursor-pointer" onClick={() => onOpen(job)} data-testid={`job-row-${job.id}`}>
+              <Table.Cell>{orderLabel(job)}</Table.Cell>
+              <Table.Cell>{KIND_LABEL[job.kind]}</Table.Cell>
+              <Table.Cell><JobStatusBadge status={job.status} /></Table.Cell>
+              <Table.Cell>{job.attempts}/{job.max_attempts}</Table.Cell>
+              <Table.Cell className="max-w-[320px] truncate" title={job.last_error?.message}>
+                {job.last_error?.message ?? "–"}
+              </Table.Cell>
+              <Table.Cell>{formatDateTime(job.created_at)}</Table.Cell>
+              <Table.Cell className="text-right">{canRetry(job) && <RetryJobButton job={job} />}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {jobs.length === 0 && (
+        <Text size="small" className="px-6 py-8 text-center text-ui-fg-subtle">No jobs match these filters.</Text>
+      )}
+      <Table.Pagination
+        count={count}
+        pageSize={pageSize}
+        pageIndex={pageIndex}
+        pageCount={pageCount}
+        canPreviousPage={pageIndex > 0}
+        canNextPage={pageIndex + 1 < pageCount}
+        previousPage={() => onPageChange(pageIndex - 1)}
+        nextPage={() => onPageChange(pageIndex + 1)}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,5 @@
+export * from "./use-job-mutations"
+export * from "./use-order-side-effects"
+export * from "./use-side-effect-jobs"
+export * from "./use-side-effect-stats"
+export * from "./use-debounced-value"

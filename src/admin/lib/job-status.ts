@@ -1,0 +1,31 @@
+import type { AdminSideEffectJob, JobKind, JobStatus } from "./types"
+
+type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+
+export const STATUS_LABEL: Record<JobStatus, string> = {
+  waiting: "Waiting",
+  active: "Active",
+  delayed: "Delayed",
+  completed: "Completed",
+  failed: "Failed",
+  held: "Held",
+  discarded: "Discarded",
+}
+
+export const STATUS_COLOR: Record<JobStatus, BadgeColor> = {
+  waiting: "blue",
+  active: "blue",
+  delayed: "orange",
+  completed: "green",
+  failed: "red",
+  held: "grey",
+  discarded: "grey",
+}
+
+export const KIND_LABEL: Record<JobKind, string> = { invoice: "Invoice", mail: "Mail", erp: "ERP" }
+
+/** Still moving: a worker holds it or will pick it up, so its row is worth polling. */
+export const isPending = (job: Pick<AdminSideEffectJob, "status">) =>
+  job.status === "waiting" || job.status === "active" || job.status === "delayed"
+
+export const canRetry = (job: Pick<AdminSideEffectJob, "status">) => job.status === "failed"

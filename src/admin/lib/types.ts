@@ -1,0 +1,111 @@
+/** The admin API contract of /admin/async-fulfilment/* (see src/api/admin/async-fulfilment). */
+
+export const JOB_KINDS = ["invoice", "mail", "erp"] as const
+export type JobKind = (typeof JOB_KINDS)[number]
+
+export const JOB_STATUSES = ["waiting", "active", "delayed", "completed", "failed", "held", "discarded"] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
+
+export interface JobError {
+  message: string
+  stack_head: string | null
+}
+
+export interface AdminSideEffectJob {
+  id: string
+  kind: JobKind
+  order_id: string
+  order_display_id: number | null
+  status: JobStatus
+  attempts: number
+  max_attempts: number
+  last_error: JobError | null
+  next_retry_at: string | null
+  result: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+  started_at: string | null
+  completed_at: string | null
+  failed_at: string | null
+  discarded_at?: string | null
+  discard_note?: string | null
+}
+
+export interface JobAttemptError extends JobError {
+  attempt: number
+  at: string
+  final: boolean
+}
+
+export interface AdminSideEffectJobDetail extends AdminSideEffectJob {
+  error_history: JobAttemptError[]
+  payload: Record<string, unknown> | null
+  queue: { name: string; state: string; attempts_made: number; failed_reason: string | null } | null
+}
+
+export interface JobListFilters {
+  kind?: JobKind
+  status?: JobStatus
+  order_id?: string
+  created_at?: { gte?: string; lte?: string }
+  limit?: number
+  offset?: number
+  order?: string
+}
+
+export interface JobListResponse {
+  jobs: AdminSideEffectJob[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export interface JobResponse {
+  job: AdminSideEffectJob
+}
+
+export interface JobDetailResponse {
+  job: AdminSideEffectJobDetail
+}
+
+export interface RetryJobsBody {
+  kind?: JobKind
+  status?: "failed"
+  error_contains?: string
+  created_at?: { gte?: string; lte?: string }
+}
+
+export interface RetryJobsResponse {
+  retried: number
+  ids: string[]
+}
+
+export interface OrderInvoice {
+  number: string
+  issued_at: string
+  /** an admin route path answering application/pdf (the session cookie authorises it); null before the PDF is stored */
+  download_url: string | null
+}
+
+export interface OrderSideEffectsResponse {
+  order_id: string
+  jobs: AdminSideEffectJob[]
+  invoice: OrderInvoice | null
+}
+
+export interface KindStats {
+  waiting: number
+  active: number
+  delayed: number
+  failed: number
+  held: number
+  completed_last_hour: number
+  completed_last_day: number
+  oldest_waiting_age_ms: number | null
+  processing_rate_per_minute: number
+}
+
+export interface StatsResponse {
+  kinds: Record<JobKind, KindStats>
+  generated_at: string
+}
