@@ -68,7 +68,8 @@ export default defineConfig({
     {
       resolve: "./src/modules/async-fulfilment",
       options: {
-        redisUrl,
+        // the plugin's queues may live on a Redis of their own (durable, noeviction)
+        redisUrl: env.ASYNC_FULFILMENT_REDIS_URL ?? redisUrl,
         queuePrefix: env.ASYNC_FULFILMENT_QUEUE_PREFIX ?? "async-fulfilment",
         smtp: {
           host: env.SMTP_HOST ?? "127.0.0.1",
@@ -91,6 +92,10 @@ export default defineConfig({
           },
         },
         reconcile: { graceSeconds: Number(env.ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS ?? 120) },
+        workers: {
+          lockDurationMs: Number(env.ASYNC_FULFILMENT_LOCK_MS ?? 30_000),
+          stalledIntervalMs: Number(env.ASYNC_FULFILMENT_STALLED_INTERVAL_MS ?? 30_000),
+        },
         jobs: {
           invoice: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 5), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 2_000), concurrency: 2 },
           mail: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 8), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },

@@ -61,6 +61,18 @@ export const asyncFulfilmentOptionsSchema = z
         mail: { attempts: 8, backoffMs: 5_000, concurrency: 5 },
         erp: { attempts: 10, backoffMs: 5_000, concurrency: 5 },
       }),
+    /** BullMQ worker lock settings: how fast a crashed worker's job is taken over */
+    workers: z
+      .object({
+        /** a job's lock lasts this long and is renewed at half of it while the job runs */
+        lockDurationMs: z.number().int().min(1_000).default(30_000),
+        /** how often workers look for jobs whose lock expired (their worker died) */
+        stalledIntervalMs: z.number().int().min(1_000).default(30_000),
+        /** stalls a job may have before it fails instead of running again */
+        maxStalledCount: z.number().int().min(0).max(10).default(2),
+      })
+      .strict()
+      .default({ lockDurationMs: 30_000, stalledIntervalMs: 30_000, maxStalledCount: 2 }),
     /** the outbox sweep (scheduled job) that finds orders and jobs the pipeline lost */
     reconcile: z
       .object({

@@ -35,6 +35,9 @@ export class SideEffectWorkers {
         connection: this.connection_,
         prefix: this.options_.queuePrefix,
         concurrency: this.options_.jobs[kind].concurrency,
+        lockDuration: this.options_.workers.lockDurationMs,
+        stalledInterval: this.options_.workers.stalledIntervalMs,
+        maxStalledCount: this.options_.workers.maxStalledCount,
       })
       worker.on("error", (error) => this.logger_.error(`[async-fulfilment] ${kind} worker: ${error.message}`))
       return worker
