@@ -9,6 +9,9 @@ import { reconcileSideEffectsWorkflow } from "../../src/workflows/reconcile-side
 import { QUEUE_NAMES } from "../../src/modules/async-fulfilment/queues/names"
 
 const testEnv = prepareTestEnv("reliability")
+// the outage below lasts while ten orders are placed: give retries room (0.5 s doubling over 8 attempts ≈ 64 s)
+process.env.ASYNC_FULFILMENT_ATTEMPTS = "8"
+process.env.ASYNC_FULFILMENT_BACKOFF_MS = "500"
 jest.setTimeout(120_000)
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -74,6 +77,40 @@ medusaIntegrationTestRunner({
       await session.settled(lost.id)
       expect((await reconcile()).scheduled_orders).toEqual([])
       await expectEachEffectOnce([lost.id])
+    })
+
+    it("delivers every mail and ERP document of a 50-order burst once, across an SMTP and ERP outage", async () => {
+      await session.smtp.close()
+      session.erp.respondWith(() => ({ status: 500, body: { error: "maintenance" } }))
+      const started = Date.now()
+      const orders: { id: string }[] = []
+      const shoppers = Array.from({ length: 50 }, (_, i) => ({ ...anna, email: `burst-${i}@example.com` }))
+      for (let i = 0; i < shoppers.length; i += 10) {
+        orders.push(...(await Promise.all(shoppers.slice(i, i + 10).map((shopper) => session.placeOrder(shopper)))))
+        if (i === 0) {
+          // the first ten orders' mails and ERP calls met the outage; the SMTP server and ERP come back
+          await session.smtp.listen()
+          session.erp.respondWith(null)
+        }
+      }
+      const placedInMs = Date.now() - started
+      await Promise.all(orders.map((order) => session.settled(order.id)))
+      const failedRows = (await Promise.all(orders.map((order) => session.rowsOf(order.id))))
+        .flat()
+        .filter((row) => row.status !== "completed")
+      expect(failedRows.map((row) => [row.kind, row.status, row.last_error])).toEqual([])
+
+      const mailed = orders.map((order) => session.mailsTo(order.id).length)
+      const accepted = new Map<string, number>()
+      for (const call of session.erp.accepted()) {
+        accepted.set(call.idempotencyKey!, (accepted.get(call.idempotencyKey!) ?? 0) + 1)
+      }
+      expect(mailed.every((count) => count === 1)).toBe(true)
+      expect(orders.every((order) => accepted.get(`erp-${order.id}`) === 1)).toBe(true)
+      const refused = session.erp.calls.filter((call) => call.status === 500).length
+      console.info(`burst: 50 orders placed in ${placedInMs} ms, ${mailed.length} mails, ${accepted.size} ERP documents, ${refused} ERP calls refused during the outage, 0 duplicates`)
+      expect(refused).toBeGreaterThan(0)
+      await expectEachEffectOnce(orders.map((order) => order.id))
     })
 
     it("keeps a malformed job in the failed set with its reason, and the worker goes on", async () => {
