@@ -2,15 +2,21 @@ import type { LoaderOptions } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { parseAsyncFulfilmentOptions } from "../options"
 import { connectOrExplain, openRedisConnections } from "../redis/connections"
+import { describeEvictionRisk } from "../redis/check-eviction-policy"
 
 /** Validates the options once at boot and opens the Redis connections the module shares. */
 export default async function asyncFulfilmentConnectionLoader({
   container,
   options,
+  logger,
 }: LoaderOptions<Record<string, unknown>>): Promise<void> {
   const parsed = parseAsyncFulfilmentOptions(options)
-  const connections = openRedisConnections(parsed.redisUrl)
+  const connections = openRedisConnections(parsed.redisUrl, parsed.redisOptions)
   await connectOrExplain(connections, parsed.redisUrl)
+  const evictionRisk = await describeEvictionRisk(connections.producer)
+  if (evictionRisk) {
+    logger?.warn(evictionRisk)
+  }
   container.register({
     asyncFulfilmentOptions: asValue(parsed),
     asyncFulfilmentRedis: asValue(connections),

@@ -43,6 +43,8 @@ const fontFileSchema = z
 export const asyncFulfilmentOptionsSchema = z
   .object({
     redisUrl: redisUrlSchema,
+    /** extra ioredis options (TLS, Sentinel `sentinels` + `name`, timeouts), merged under ours */
+    redisOptions: z.record(z.string(), z.unknown()).optional(),
     /** BullMQ key prefix: give each store (and each test run) its own */
     queuePrefix: z
       .string()

@@ -1,4 +1,4 @@
-import IORedis, { Redis } from "ioredis"
+import IORedis, { Redis, RedisOptions } from "ioredis"
 
 export interface RedisConnections {
   /** queues and the flow producer: fails fast so a Redis outage surfaces to the caller */
@@ -12,11 +12,11 @@ export function redactRedisUrl(url: string): string {
   return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, "$1***@")
 }
 
-export function openRedisConnections(redisUrl: string): RedisConnections {
+export function openRedisConnections(redisUrl: string, redisOptions: RedisOptions = {}): RedisConnections {
   // The URL goes first: ioredis ignores `{ url }` inside an options object.
   return {
-    producer: new IORedis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }),
-    worker: new IORedis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true }),
+    producer: new IORedis(redisUrl, { ...redisOptions, maxRetriesPerRequest: 2, lazyConnect: true }),
+    worker: new IORedis(redisUrl, { ...redisOptions, maxRetriesPerRequest: null, lazyConnect: true }),
   }
 }
 

@@ -28,3 +28,23 @@ describe("connectOrExplain", () => {
     await failure.catch((error: Error) => expect(error.message).not.toContain("hunter2"))
   })
 })
+
+describe("describeEvictionRisk", () => {
+  const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
+
+  it("warns about an evicting policy and stays quiet about noeviction, on a real Redis", async () => {
+    const { describeEvictionRisk } = await import("../check-eviction-policy")
+    const connections = openRedisConnections(url)
+    await connectOrExplain(connections, url)
+    const [, original] = (await connections.producer.config("GET", "maxmemory-policy")) as string[]
+    try {
+      await connections.producer.config("SET", "maxmemory-policy", "allkeys-lru")
+      expect(await describeEvictionRisk(connections.producer)).toContain('maxmemory-policy is "allkeys-lru"')
+      await connections.producer.config("SET", "maxmemory-policy", "noeviction")
+      expect(await describeEvictionRisk(connections.producer)).toBeNull()
+    } finally {
+      await connections.producer.config("SET", "maxmemory-policy", original)
+      await closeRedisConnections(connections)
+    }
+  })
+})
