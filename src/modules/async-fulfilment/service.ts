@@ -21,7 +21,8 @@ import {
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import { SIDE_EFFECT_KINDS, SideEffectKind } from "./types/side-effect"
+import { SideEffectKind } from "./types/side-effect"
+import { enabledSideEffectKinds } from "./options"
 import {
   activeTransition,
   AttemptFailure,
@@ -43,6 +44,7 @@ import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
 
 type InjectedDependencies = {
   logger: Logger
+  event_bus?: object
   asyncFulfilmentOptions: AsyncFulfilmentOptions
   asyncFulfilmentRedis: RedisConnections
 }
@@ -76,6 +78,8 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   protected readonly workers_: SideEffectWorkers
   protected readonly runsWorkers_: boolean
   protected readonly reconcileLock_: ReconcileLock
+  /** read at start, once every module is loaded */
+  protected readonly eventBusName_: () => string | undefined
 
   constructor(deps: InjectedDependencies, _options?: unknown, declaration?: ModuleDeclaration) {
     // @ts-ignore MedusaService takes the container and module arguments as they came
@@ -86,11 +90,18 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     this.queues_ = new SideEffectQueues(this.redis_.producer, this.options_)
     this.workers_ = new SideEffectWorkers(this, this.redis_.worker, this.options_, this.logger_)
     this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
+    this.eventBusName_ = () => deps.event_bus?.constructor?.name
     this.reconcileLock_ = new ReconcileLock(this.redis_.producer, `${this.options_.queuePrefix}:reconcile-lock`)
   }
 
   __hooks = {
     onApplicationStart: async () => {
+      if (this.eventBusName_()?.toLowerCase().includes("local")) {
+        this.logger_.warn(
+          "[async-fulfilment] Medusa runs on the local event bus: an order.placed emitted while the store " +
+            "restarts is lost (the reconciler catches it later). Use @medusajs/medusa/event-bus-redis."
+        )
+      }
       if (this.runsWorkers_) {
         await this.workers_.start()
       }
@@ -146,7 +157,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
         JSON.stringify(document),
       ]
     )
-    const kinds = input.kinds ?? [...SIDE_EFFECT_KINDS]
+    const kinds = input.kinds ?? enabledSideEffectKinds(this.options_)
     return insertMissingSideEffectRows(
       manager,
       kinds.map((kind) => ({

@@ -17,6 +17,11 @@ export default async function asyncFulfilmentConnectionLoader({
   if (evictionRisk) {
     logger?.warn(evictionRisk)
   }
+  if (!parsed.smtp) {
+    logger?.warn(
+      "[async-fulfilment] no `smtp` option: order mails are off; invoices and the ERP sync still run"
+    )
+  }
   container.register({
     asyncFulfilmentOptions: asValue(parsed),
     asyncFulfilmentRedis: asValue(connections),

@@ -108,7 +108,9 @@ export const asyncFulfilmentOptionsSchema = z
         from: z.string().min(3),
         pool: z.boolean().default(true),
       })
-      .strict(),
+      .strict()
+      /** without it, order mails are off (a warning at boot); invoices and ERP sync still run */
+      .optional(),
     erp: z
       .object({
         url: httpUrlSchema,

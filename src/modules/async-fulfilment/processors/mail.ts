@@ -15,6 +15,9 @@ export async function processMailJob(
   payload: SideEffectPayload,
   { records, options, files, mailer }: ProcessorRuntime
 ): Promise<MailJobResult> {
+  if (!mailer || !options.smtp) {
+    throw new PermanentSideEffectError("mail is disabled: the plugin has no `smtp` option")
+  }
   const order = await records.retrieveOrderDocument(payload.order_id)
   if (!order.email) {
     throw new PermanentSideEffectError(`order ${payload.order_id} has no e-mail address`)

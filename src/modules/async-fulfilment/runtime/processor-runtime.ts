@@ -10,7 +10,8 @@ export interface ProcessorRuntime {
   records: AsyncFulfilmentModuleService
   options: AsyncFulfilmentOptions
   files: FileStore
-  mailer: Transporter
+  /** null when no `smtp` option is set: the mail kind is then off */
+  mailer: Transporter | null
   erp: ErpClient
   logger: Logger
 }

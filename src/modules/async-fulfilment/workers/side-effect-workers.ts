@@ -3,7 +3,7 @@ import type { Redis } from "ioredis"
 import type { Logger } from "@medusajs/framework/types"
 import type { AsyncFulfilmentOptions } from "../options"
 import { QUEUE_NAMES } from "../queues/names"
-import { SIDE_EFFECT_KINDS } from "../types/side-effect"
+import { enabledSideEffectKinds } from "../options"
 import type AsyncFulfilmentModuleService from "../service"
 import { ErpClient } from "../erp/erp-client"
 import { createMailTransport } from "../mail/create-mail-transport"
@@ -30,7 +30,8 @@ export class SideEffectWorkers {
     }
     const runtime = this.buildRuntime()
     this.runtime_ = runtime
-    this.workers_ = SIDE_EFFECT_KINDS.map((kind) => {
+    const kinds = enabledSideEffectKinds(this.options_)
+    this.workers_ = kinds.map((kind) => {
       const worker = new Worker(QUEUE_NAMES[kind], (job) => runSideEffectJob(job, kind, runtime), {
         connection: this.connection_,
         prefix: this.options_.queuePrefix,
@@ -43,7 +44,7 @@ export class SideEffectWorkers {
       return worker
     })
     await Promise.all(this.workers_.map((worker) => worker.waitUntilReady()))
-    this.logger_.info(`[async-fulfilment] workers started for ${SIDE_EFFECT_KINDS.join(", ")}`)
+    this.logger_.info(`[async-fulfilment] workers started for ${kinds.join(", ")}`)
   }
 
   protected buildRuntime(): ProcessorRuntime {
@@ -51,7 +52,7 @@ export class SideEffectWorkers {
       records: this.records_,
       options: this.options_,
       files: createMedusaFileStore(),
-      mailer: createMailTransport(this.options_.smtp),
+      mailer: this.options_.smtp ? createMailTransport(this.options_.smtp) : null,
       erp: new ErpClient(this.options_.erp),
       logger: this.logger_,
     }
@@ -61,7 +62,7 @@ export class SideEffectWorkers {
   close(): Promise<void> {
     this.closing_ ??= (async () => {
       await Promise.allSettled(this.workers_.map((worker) => worker.close()))
-      this.runtime_?.mailer.close()
+      this.runtime_?.mailer?.close()
     })()
     return this.closing_
   }

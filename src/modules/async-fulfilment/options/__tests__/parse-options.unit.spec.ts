@@ -1,4 +1,5 @@
 import { parseAsyncFulfilmentOptions } from "../parse-options"
+import { enabledSideEffectKinds } from "../enabled-kinds"
 
 const valid = {
   redisUrl: "redis://127.0.0.1:6379/2",
@@ -33,6 +34,14 @@ describe("parseAsyncFulfilmentOptions", () => {
     expect(options.jobs.mail.attempts).toBe(8)
   })
 
+  it("turns the mail off, not the boot, when no SMTP server is configured", () => {
+    const { smtp: _none, ...withoutSmtp } = valid
+    const options = parseAsyncFulfilmentOptions(withoutSmtp)
+    expect(options.smtp).toBeUndefined()
+    expect(enabledSideEffectKinds(options)).toEqual(["invoice", "erp"])
+    expect(enabledSideEffectKinds(parseAsyncFulfilmentOptions(valid))).toEqual(["invoice", "mail", "erp"])
+  })
+
   it("ignores the database settings Medusa adds to every module's options", () => {
     expect(() => parseAsyncFulfilmentOptions({ ...valid, database: { clientUrl: "postgres://x" } })).not.toThrow()
   })
@@ -56,7 +65,6 @@ describe("parseAsyncFulfilmentOptions", () => {
 
   it("lists every problem at once", () => {
     const message = messageFor({ redisUrl: "redis://x" })
-    expect(message).toContain("`smtp`")
     expect(message).toContain("`erp`")
     expect(message).toContain("`invoice`")
   })
