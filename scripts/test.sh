@@ -47,6 +47,18 @@ else
   echo "== browser test SKIPPED: no Chromium at $chromium (apt-get install -y chromium, or set CHROMIUM_PATH)"
 fi
 
+echo "== process tests (server + worker processes; SIGKILL and SIGTERM mid-burst)"
+node node_modules/.bin/jest -c integration-tests/processes/jest.config.js --runInBand --forceExit \
+  --json --outputFile="$results/processes.json"
+
+echo "== package test (npm pack, a new store installs the tarball, an order over HTTP)"
+if bash scripts/packed-store-test.sh; then
+  echo '{"numPassedTests":1,"numFailedTests":0}' >"$results/package.json"
+else
+  echo '{"numPassedTests":0,"numFailedTests":1}' >"$results/package.json"
+  failed_package=1
+fi
+
 node -e '
   const fs = require("fs"), dir = process.argv[1]
   let passed = 0, failed = 0
@@ -56,3 +68,4 @@ node -e '
   }
   console.log(`\n${passed} passed, ${failed} failed`)
 ' "$results"
+[ -z "${failed_package:-}" ]

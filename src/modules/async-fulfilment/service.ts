@@ -26,7 +26,7 @@ import { enabledSideEffectKinds } from "./options"
 import {
   activeTransition,
   AttemptFailure,
-  completedTransition,
+  resumedAfterStallEntry,
   discardedTransition,
   failedAttemptTransition,
   failedWithInvoiceTransition,
@@ -304,7 +304,12 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   }
 
   /** Marks the row active for this attempt, or says it already completed (run nothing twice). */
-  async markSideEffectActive(orderId: string, kind: SideEffectKind, attempt: number): Promise<SideEffectStart> {
+  async markSideEffectActive(
+    orderId: string,
+    kind: SideEffectKind,
+    attempt: number,
+    { resumedAfterStall = false } = {}
+  ): Promise<SideEffectStart> {
     const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
     if (!row) {
       return { state: "missing" }
@@ -315,13 +320,28 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     if (row.status === "discarded") {
       return { state: "discarded" }
     }
-    await this.updateSideEffectJobs({ id: row.id, ...activeTransition(attempt) })
+    const resumed = resumedAfterStall ? resumedAfterStallEntry(row, kind, attempt) : {}
+    await this.updateSideEffectJobs({ id: row.id, ...activeTransition(attempt), ...resumed })
     return { state: "run" }
   }
 
-  async markSideEffectCompleted(orderId: string, kind: SideEffectKind, result: unknown): Promise<void> {
-    const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
-    await this.updateSideEffectJobs({ id: row.id, ...completedTransition(result) })
+  /**
+   * One statement, straight after the side effect: the shorter the time between an SMTP server's
+   * acceptance and this commit, the smaller the window in which a dying worker causes a resend.
+   */
+  @InjectManager()
+  async markSideEffectCompleted(
+    orderId: string,
+    kind: SideEffectKind,
+    result: unknown,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await (sharedContext.manager as SqlEntityManager).execute(
+      `UPDATE af_side_effect_job SET status = 'completed', result = ?::jsonb, last_error = NULL,
+         last_error_stack_head = NULL, next_retry_at = NULL, completed_at = now(), updated_at = now()
+       WHERE order_id = ? AND kind = ? AND deleted_at IS NULL`,
+      [JSON.stringify(result ?? null), orderId, kind]
+    )
   }
 
   /** Records a failed attempt: back to `queued` while retries remain, `failed` after the last. */

@@ -20,14 +20,24 @@ export const activeTransition = (attempt: number, now = new Date()) => ({
   next_retry_at: null,
 })
 
-export const completedTransition = (result: unknown, now = new Date()) => ({
-  status: "completed" as const,
-  result: result as Record<string, unknown>,
-  last_error: null,
-  last_error_stack_head: null,
-  next_retry_at: null,
-  completed_at: now,
-})
+/**
+ * A worker died holding the job and another took it over: said in the history, because the
+ * dead worker may have done part of the work (for a mail: sent it, so it may arrive twice).
+ */
+export function resumedAfterStallEntry(
+  row: { error_history: unknown },
+  kind: string,
+  attempt: number,
+  now = new Date()
+) {
+  const message =
+    kind === "mail"
+      ? "a worker died while sending this mail and another took it over: it is sent again and may arrive twice (same Message-ID)"
+      : "a worker died while running this job and another took it over"
+  const entry: SideEffectAttemptError = { attempt, message, stack_head: null, at: now.toISOString(), final: false }
+  const history = [...((row.error_history as SideEffectAttemptError[] | null) ?? []), entry]
+  return { error_history: history.slice(-MAX_ERROR_HISTORY) as unknown as Record<string, unknown> }
+}
 
 /** Back to `queued` while retries remain (with the time of the next one), `failed` after the last. */
 export function failedAttemptTransition(

@@ -26,7 +26,10 @@ export async function runSideEffectJob(
   }
   const { payload } = read
   const attempt = job.attemptsMade + 1
-  const start = await runtime.records.markSideEffectActive(payload.order_id, kind, attempt)
+  // BullMQ counts a takeover from a dead worker as a stall, not as an attempt
+  const start = await runtime.records.markSideEffectActive(payload.order_id, kind, attempt, {
+    resumedAfterStall: job.stalledCounter > 0,
+  })
   if (start.state === "completed") {
     return start.result
   }

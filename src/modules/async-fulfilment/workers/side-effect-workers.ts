@@ -41,6 +41,9 @@ export class SideEffectWorkers {
         maxStalledCount: this.options_.workers.maxStalledCount,
       })
       worker.on("error", (error) => this.logger_.error(`[async-fulfilment] ${kind} worker: ${error.message}`))
+      worker.on("stalled", (jobId) =>
+        this.logger_.warn(`[async-fulfilment] ${kind} job ${jobId} stalled (its worker died): it runs again`)
+      )
       return worker
     })
     await Promise.all(this.workers_.map((worker) => worker.waitUntilReady()))

@@ -1,8 +1,4 @@
-import {
-  completedTransition,
-  failedAttemptTransition,
-  retryResetTransition,
-} from "../side-effect-transitions"
+import { failedAttemptTransition, resumedAfterStallEntry, retryResetTransition } from "../side-effect-transitions"
 
 const now = new Date("2026-11-23T10:00:00Z")
 const failure = (attempt: number, final: boolean) => ({ attempt, message: `boom ${attempt}`, stack_head: "at x", final })
@@ -29,7 +25,11 @@ describe("failedAttemptTransition", () => {
   })
 })
 
-it("a completed or retried row carries no stale error or retry time", () => {
-  expect(completedTransition({ ok: true }, now)).toMatchObject({ last_error: null, next_retry_at: null, completed_at: now })
+it("a retried row carries no stale error or retry time", () => {
   expect(retryResetTransition()).toMatchObject({ status: "queued", attempts: 0, last_error: null, failed_at: null, discarded_at: null })
+})
+
+it("says in the history that a mail may arrive twice after a worker died sending it", () => {
+  const { error_history } = resumedAfterStallEntry({ error_history: null }, "mail", 1, now)
+  expect(error_history).toEqual([expect.objectContaining({ attempt: 1, final: false, message: expect.stringContaining("may arrive twice") })])
 })
