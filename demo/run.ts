@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs"
 import path from "path"
 import { ErpStub } from "../integration-tests/fixtures/erp-stub"
 import { SmtpSink } from "../integration-tests/fixtures/smtp-sink"
-import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../integration-tests/fixtures/place-order"
+import { placeOrderThroughStoreApi, Shopper } from "../integration-tests/fixtures/place-order"
+import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-request"
 import type { StoreFixture } from "../integration-tests/fixtures/seed-store"
 import { freePort } from "../integration-tests/helpers/test-env"
 import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
@@ -80,18 +81,7 @@ async function main() {
   const server = startMedusa(["start"], env, logFile)
   try {
     await waitForHealth(baseUrl, server)
-    const request: StoreRequest = async (method, url, body) => {
-      const response = await fetch(`${baseUrl}${url}`, {
-        method,
-        headers: { "content-type": "application/json", "x-publishable-api-key": store.publishableKey },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const json = await response.json()
-      if (!response.ok) {
-        throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(json)}`)
-      }
-      return json
-    }
+    const request = fetchStoreRequest(baseUrl, store.publishableKey)
 
     step(`placing ${shoppers.length} orders through the store API (cart → shipping → payment → complete)`)
     const orders = []

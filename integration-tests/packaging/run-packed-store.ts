@@ -16,7 +16,8 @@ import path from "path"
 import { Client } from "pg"
 import { ErpStub } from "../fixtures/erp-stub"
 import { SmtpLoginSink } from "./smtp-login-sink"
-import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../fixtures/place-order"
+import { placeOrderThroughStoreApi, Shopper } from "../fixtures/place-order"
+import { fetchStoreRequest } from "../fixtures/fetch-store-request"
 import type { StoreFixture } from "../fixtures/seed-store"
 import { freePort } from "../helpers/test-env"
 import { deleteRedisKeys } from "../helpers/redis-cleanup"
@@ -240,18 +241,7 @@ async function main() {
       .forEach((line) => fact(`store log: ${line.replace(/^\w+:\s*/, "")}`))
 
     step("placing an order through the store API (cart → items → shipping → payment → complete)")
-    const request: StoreRequest = async (method, url, body) => {
-      const response = await fetch(`${baseUrl}${url}`, {
-        method,
-        headers: { "content-type": "application/json", "x-publishable-api-key": store.publishableKey },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const json = await response.json()
-      if (!response.ok) {
-        throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(json)}`)
-      }
-      return json
-    }
+    const request = fetchStoreRequest(baseUrl, store.publishableKey)
     const checkoutStarted = Date.now()
     const order = await placeOrderThroughStoreApi(request, store, shopper)
     fact(`order #${order.display_id} (${order.id}), ${order.total} ${order.currency_code.toUpperCase()}, checkout in ${Date.now() - checkoutStarted} ms`)

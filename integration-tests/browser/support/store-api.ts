@@ -1,4 +1,4 @@
-import type { StoreRequest } from "../../fixtures/place-order"
+export { fetchStoreRequest as storeRequest } from "../../fixtures/fetch-store-request"
 
 async function call(url: string, init: RequestInit): Promise<any> {
   const response = await fetch(url, init)
@@ -8,16 +8,6 @@ async function call(url: string, init: RequestInit): Promise<any> {
   }
   return json
 }
-
-/** The storefront's calls (publishable key), for placing an order as a shopper would. */
-export const storeRequest =
-  (baseUrl: string, publishableKey: string): StoreRequest =>
-  (method, path, body) =>
-    call(`${baseUrl}${path}`, {
-      method,
-      headers: { "content-type": "application/json", "x-publishable-api-key": publishableKey },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
 
 /** An admin bearer token, through the same emailpass login the dashboard uses. */
 export async function adminToken(baseUrl: string, email: string, password: string): Promise<string> {
