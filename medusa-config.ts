@@ -91,6 +91,7 @@ export default defineConfig({
             vatId: env.INVOICE_SELLER_VAT_ID ?? "PL5250000000",
           },
         },
+        storefront: env.STOREFRONT_ORDER_URL ? { orderUrl: env.STOREFRONT_ORDER_URL } : undefined,
         reconcile: { graceSeconds: Number(env.ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS ?? 120) },
         workers: {
           lockDurationMs: Number(env.ASYNC_FULFILMENT_LOCK_MS ?? 30_000),

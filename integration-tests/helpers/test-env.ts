@@ -42,6 +42,7 @@ export function prepareTestEnv(name: string): TestEnv {
     ASYNC_FULFILMENT_BACKOFF_MS: "100",
     ASYNC_FULFILMENT_ATTEMPTS: "3",
     ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS: "1",
+    STOREFRONT_ORDER_URL: "https://shop.example/account/orders/{order_id}",
     // the sweep is run by the tests themselves; the schedule must not race them
     ASYNC_FULFILMENT_RECONCILE_CRON: "0 0 1 1 *",
     SMTP_HOST: "127.0.0.1",

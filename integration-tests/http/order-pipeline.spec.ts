@@ -40,6 +40,9 @@ medusaIntegrationTestRunner({
       expect(mails).toHaveLength(1)
       expect(mails[0].envelopeTo).toEqual([anna.email])
       expect(mails[0].parsed.subject).toContain(invoice!.number)
+      // the storefront page that downloads the invoice through GET /store/orders/:id/invoice
+      expect(mails[0].parsed.html).toContain(`href="https://shop.example/account/orders/${order.id}"`)
+      expect(mails[0].parsed.text).toContain(`https://shop.example/account/orders/${order.id}`)
       const [attachment] = mails[0].parsed.attachments
       expect(attachment.contentType).toBe("application/pdf")
       expect(Buffer.compare(attachment.content, pdf)).toBe(0)

@@ -144,6 +144,16 @@ export const asyncFulfilmentOptionsSchema = z
           .optional(),
       })
       .strict(),
+    storefront: z
+      .object({
+        /**
+         * the customer's order page, `{order_id}` replaced; the order mail links to it, and the
+         * page fetches the PDF from `GET /store/orders/:id/invoice` with the customer's session
+         */
+        orderUrl: httpUrlSchema.refine((url) => url.includes("{order_id}"), "must contain {order_id}"),
+      })
+      .strict()
+      .optional(),
     /** shaped by the risk-review feature; accepted and ignored until then */
     riskReview: z.record(z.string(), z.unknown()).optional(),
   })

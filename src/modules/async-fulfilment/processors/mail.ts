@@ -32,6 +32,7 @@ export async function processMailJob(
     invoice: { number: invoice.number, issued_at: new Date(invoice.issued_at).toISOString() },
     storeName: options.invoice.seller.name,
     locale: options.invoice.locale,
+    invoiceUrl: options.storefront?.orderUrl.replace("{order_id}", encodeURIComponent(payload.order_id)) ?? null,
   })
   const sent = await sendInvoiceMail(mailer, {
     from: options.smtp.from,

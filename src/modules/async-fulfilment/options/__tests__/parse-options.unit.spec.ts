@@ -56,6 +56,7 @@ describe("parseAsyncFulfilmentOptions", () => {
     ["a seller without name", { ...valid, invoice: { seller: { address: "x" } } }, "`invoice.seller.name`"],
     ["a colon in the queue prefix", { ...valid, queuePrefix: "a:b" }, "`queuePrefix`: must not contain colons"],
     ["a font file that does not exist", { ...valid, invoice: { ...valid.invoice, fonts: { regular: "/nope.ttf", bold: "/nope-bold.ttf" } } }, "`invoice.fonts.regular`: no such font file"],
+    ["a storefront order URL without {order_id}", { ...valid, storefront: { orderUrl: "https://shop.example/orders" } }, "`storefront.orderUrl`: must contain {order_id}"],
     ["a misspelt option", { ...valid, redisURL: "redis://x" }, "redisURL"],
   ])("names the option at fault for %s", (_case, options, expected) => {
     const message = messageFor(options)
