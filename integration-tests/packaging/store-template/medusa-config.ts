@@ -60,7 +60,9 @@ export default defineConfig({
           host: process.env.SMTP_HOST,
           port: Number(process.env.SMTP_PORT),
           secure: process.env.SMTP_SECURE === "true",
-          auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS },
+          auth: process.env.SMTP_USER
+            ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS ?? "" }
+            : undefined,
           from: "My Shop <orders@my-shop.example>",
         },
         erp: {
