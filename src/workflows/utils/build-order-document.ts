@@ -69,6 +69,8 @@ export function buildOrderDocument(order: Loose): OrderDocument {
           first_name: text(order.customer.first_name),
           last_name: text(order.customer.last_name),
           company_name: text(order.customer.company_name),
+          group_ids: (order.customer.groups ?? []).map((group: { id: string }) => group.id),
+          metadata: order.customer.metadata ?? null,
         }
       : null,
     billing_address: toAddress(order.billing_address),

@@ -10,6 +10,8 @@ export const ORDER_DOCUMENT_FIELDS = [
   "customer.first_name",
   "customer.last_name",
   "customer.company_name",
+  "customer.metadata",
+  "customer.groups.id",
   "billing_address.*",
   "shipping_address.*",
   "items.id",

@@ -40,6 +40,27 @@ const fontFileSchema = z
   .min(1)
   .refine((file) => existsSync(file), "no such font file")
 
+const riskReviewSchema = z
+  .object({
+    /** per currency (lower-case code → amount in its main unit, tax included): PLN 10000 */
+    thresholds: z.record(
+      z.string().regex(/^[a-z]{3}$/, "currency codes are three lower-case letters"),
+      z.number().positive()
+    ),
+    /** what makes an order B2B; any one is enough */
+    b2b: z
+      .object({
+        customerGroupIds: z.array(z.string().min(1)).optional(),
+        /** a truthy value under this key in the order's or the customer's metadata */
+        metadataKey: z.string().min(1).optional(),
+        /** a company name on the billing address */
+        companyName: z.boolean().default(true),
+      })
+      .strict()
+      .default({ companyName: true }),
+  })
+  .strict()
+
 export const asyncFulfilmentOptionsSchema = z
   .object({
     redisUrl: redisUrlSchema,
@@ -154,8 +175,7 @@ export const asyncFulfilmentOptionsSchema = z
       })
       .strict()
       .optional(),
-    /** shaped by the risk-review feature; accepted and ignored until then */
-    riskReview: z.record(z.string(), z.unknown()).optional(),
+    riskReview: riskReviewSchema.optional(),
   })
   .strict()
 
@@ -163,3 +183,4 @@ export type AsyncFulfilmentOptionsInput = z.input<typeof asyncFulfilmentOptionsS
 export type AsyncFulfilmentOptions = z.output<typeof asyncFulfilmentOptionsSchema>
 export type SideEffectJobOptions = AsyncFulfilmentOptions["jobs"]["invoice"]
 export type RetentionOptions = AsyncFulfilmentOptions["retention"]
+export type RiskReviewOptions = NonNullable<AsyncFulfilmentOptions["riskReview"]>

@@ -71,6 +71,9 @@ export interface OrderDocument {
     first_name: string | null
     last_name: string | null
     company_name: string | null
+    /** the customer's groups when the order was placed (B2B detection) */
+    group_ids?: string[]
+    metadata?: Record<string, unknown> | null
   } | null
   billing_address: OrderDocumentAddress | null
   shipping_address: OrderDocumentAddress | null
