@@ -91,6 +91,10 @@ export default defineConfig({
             vatId: env.INVOICE_SELLER_VAT_ID ?? "PL5250000000",
           },
         },
+        // e.g. {"pln":10000,"eur":2500}: B2B orders from these totals wait for an admin's review
+        riskReview: env.ASYNC_FULFILMENT_RISK_THRESHOLDS
+          ? { thresholds: JSON.parse(env.ASYNC_FULFILMENT_RISK_THRESHOLDS) }
+          : undefined,
         storefront: env.STOREFRONT_ORDER_URL ? { orderUrl: env.STOREFRONT_ORDER_URL } : undefined,
         reconcile: { graceSeconds: Number(env.ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS ?? 120) },
         workers: {

@@ -1,6 +1,11 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { enqueueOrderSideEffectsStep, recordOrderSideEffectsStep } from "./steps"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+// step files, not the steps barrel: the reconcile steps import this workflow
+import { assessRiskReviewStep } from "./steps/assess-risk-review"
+import { createRiskReviewStep } from "./steps/create-risk-review"
+import { enqueueOrderSideEffectsStep } from "./steps/enqueue-order-side-effects"
+import { recordOrderSideEffectsStep } from "./steps/record-order-side-effects"
+import { startRiskReviewStep } from "./steps/start-risk-review"
 import { buildOrderDocument } from "./utils/build-order-document"
 import { ORDER_DOCUMENT_FIELDS } from "./utils/order-document-fields"
 
@@ -12,7 +17,8 @@ export interface ScheduleOrderSideEffectsInput {
 export const scheduleOrderSideEffectsWorkflowId = "schedule-order-side-effects"
 
 /**
- * `order.placed` → the order's document and rows in Postgres → its jobs in BullMQ.
+ * `order.placed` → the order's document and rows in Postgres → its jobs in BullMQ. A B2B order
+ * over its currency's threshold is held instead: its rows wait as `held` and a risk review starts.
  * Running it again for the same order records and enqueues nothing new.
  */
 export const scheduleOrderSideEffectsWorkflow = createWorkflow(
@@ -26,10 +32,27 @@ export const scheduleOrderSideEffectsWorkflow = createWorkflow(
     })
     const document = transform({ orders }, ({ orders }) => buildOrderDocument(orders[0]))
     const eventId = transform({ input }, ({ input }) => input.event_id ?? null)
+    const assessment = assessRiskReviewStep(document)
 
-    const createdKinds = recordOrderSideEffectsStep({ document, event_id: eventId })
-    enqueueOrderSideEffectsStep({ order_id: input.order_id, event_id: eventId, kinds: createdKinds })
+    const recordInput = transform({ document, eventId, assessment }, ({ document, eventId, assessment }) => ({
+      document,
+      event_id: eventId,
+      hold: assessment.review,
+    }))
+    const createdKinds = recordOrderSideEffectsStep(recordInput)
 
-    return new WorkflowResponse({ order_id: input.order_id, enqueued_kinds: createdKinds })
+    when({ assessment }, ({ assessment }) => !assessment.review).then(() => {
+      enqueueOrderSideEffectsStep({ order_id: input.order_id, event_id: eventId, kinds: createdKinds })
+    })
+    when({ assessment }, ({ assessment }) => assessment.review).then(() => {
+      const { review, created } = createRiskReviewStep({ document, assessment })
+      startRiskReviewStep({ order_id: input.order_id, review_id: review.id, created })
+      emitEventStep({
+        eventName: "async-fulfilment.review.requested",
+        data: { id: review.id, order_id: input.order_id },
+      })
+    })
+
+    return new WorkflowResponse({ order_id: input.order_id, recorded_kinds: createdKinds, review: assessment.review })
   }
 )

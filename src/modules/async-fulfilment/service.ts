@@ -9,7 +9,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
-import { Invoice, InvoiceSequence, OrderSnapshot, SideEffectJob } from "./models"
+import { Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
 import type { AsyncFulfilmentOptions } from "./options"
 import type { RedisConnections } from "./redis/connections"
 import { closeRedisConnections } from "./redis/connections"
@@ -70,6 +70,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   OrderSnapshot,
   Invoice,
   InvoiceSequence,
+  RiskReview,
 }) {
   protected readonly logger_: Logger
   protected readonly options_: AsyncFulfilmentOptions
@@ -236,6 +237,24 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   /** An admin retry: back to `queued` with fresh attempts; the error history stays. */
   async resetSideEffectJobsForRetry(ids: string[]): Promise<void> {
     await this.updateSideEffectJobs(ids.map((id) => ({ id, ...retryResetTransition() })))
+  }
+
+  /** An approved review: the order's held rows go to `queued` and their jobs to BullMQ. */
+  async releaseHeldSideEffects(orderId: string): Promise<SideEffectKind[]> {
+    const held = await this.listSideEffectJobs({ order_id: orderId, status: "held" })
+    if (!held.length) {
+      return []
+    }
+    await this.updateSideEffectJobs(held.map((row) => ({ id: row.id, status: "queued" as const })))
+    const kinds = held.map((row) => row.kind)
+    await this.queues_.enqueue({ order_id: orderId, event_id: null, kinds })
+    return kinds
+  }
+
+  /** A rejected review: the held rows will never run; kept for audit as discarded. */
+  async discardHeldSideEffects(orderId: string, reason: string): Promise<void> {
+    const held = await this.listSideEffectJobs({ order_id: orderId, status: "held" })
+    await this.updateSideEffectJobs(held.map((row) => ({ id: row.id, ...discardedTransition(reason) })))
   }
 
   /** Replaces the BullMQ jobs of these rows with fresh ones (attempts reset), order by order. */

@@ -1,7 +1,14 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { listSideEffectJobsQueryConfig, retrieveSideEffectJobQueryConfig } from "./query-config"
 import {
+  listRiskReviewsQueryConfig,
+  listSideEffectJobsQueryConfig,
+  retrieveRiskReviewQueryConfig,
+  retrieveSideEffectJobQueryConfig,
+} from "./query-config"
+import {
+  AdminDecideRiskReview,
   AdminDiscardSideEffectJob,
+  AdminGetRiskReviewsParams,
   AdminEmptyBody,
   AdminGetSideEffectJobParams,
   AdminGetSideEffectJobsParams,
@@ -40,6 +47,32 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       validateAndTransformBody(AdminDiscardSideEffectJob),
       validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveSideEffectJobQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/reviews`,
+    middlewares: [validateAndTransformQuery(AdminGetRiskReviewsParams, listRiskReviewsQueryConfig)],
+  },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/reviews/:id`,
+    middlewares: [validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveRiskReviewQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/reviews/:id/approve`,
+    middlewares: [
+      validateAndTransformBody(AdminDecideRiskReview),
+      validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveRiskReviewQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/reviews/:id/reject`,
+    middlewares: [
+      validateAndTransformBody(AdminDecideRiskReview),
+      validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveRiskReviewQueryConfig),
     ],
   },
 ]

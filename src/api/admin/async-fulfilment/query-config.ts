@@ -20,6 +20,27 @@ export const defaultAdminSideEffectJobFields = [
   "discard_note",
 ]
 
+export const defaultAdminRiskReviewFields = [
+  "id",
+  "order_id",
+  "order_display_id",
+  "amount",
+  "currency_code",
+  "threshold",
+  "reasons",
+  "customer_name",
+  "company_name",
+  "status",
+  "decided_by",
+  "decided_at",
+  "note",
+  "created_at",
+  "updated_at",
+]
+
+export const listRiskReviewsQueryConfig = { defaults: defaultAdminRiskReviewFields, isList: true }
+export const retrieveRiskReviewQueryConfig = { defaults: defaultAdminRiskReviewFields, isList: false }
+
 export const listSideEffectJobsQueryConfig = {
   defaults: defaultAdminSideEffectJobFields,
   isList: true,

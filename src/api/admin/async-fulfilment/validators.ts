@@ -37,5 +37,18 @@ export const AdminDiscardSideEffectJob = z
   .strict()
 export type AdminDiscardSideEffectJobType = z.infer<typeof AdminDiscardSideEffectJob>
 
+export const AdminGetRiskReviewsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
+  status: z.enum(["pending", "approved", "rejected"]).optional(),
+  currency_code: z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code").optional(),
+  amount: z
+    .object({ gte: z.coerce.number().optional(), lte: z.coerce.number().optional() })
+    .strict()
+    .optional(),
+})
+export type AdminGetRiskReviewsParamsType = z.infer<typeof AdminGetRiskReviewsParams>
+
+export const AdminDecideRiskReview = z.object({ note: z.string().max(2_000).optional() }).strict()
+export type AdminDecideRiskReviewType = z.infer<typeof AdminDecideRiskReview>
+
 /** Single-job actions take no body; anything sent is refused rather than ignored. */
 export const AdminEmptyBody = z.object({}).strict()

@@ -1,0 +1,134 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { prepareTestEnv } from "../helpers/test-env"
+import { anna, useStoreSession } from "../helpers/store-session"
+import { createAdminAuthHeaders } from "../helpers/admin-token"
+import { waitFor } from "../helpers/wait-for"
+
+const testEnv = prepareTestEnv("risk-review")
+process.env.ASYNC_FULFILMENT_RISK_THRESHOLDS = JSON.stringify({ pln: 10_000, eur: 2_500 })
+jest.setTimeout(120_000)
+
+const BASE = "/admin/async-fulfilment"
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+// a company on the billing address makes the order B2B
+const b2bLarge = { ...anna, company: "Nowak Meble Sp. z o.o.", items: [{ variant: "desk" as const, quantity: 4 }] }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const session = useStoreSession(testEnv, api, getContainer)
+    let admin: { headers: Record<string, string> }
+    const fail = (promise: Promise<unknown>) => promise.catch((e: any) => e.response)
+
+    beforeEach(async () => {
+      admin = await createAdminAuthHeaders(getContainer())
+    })
+
+    const findPendingReview = async (orderId: string) => {
+      const { data } = await api.get(`${BASE}/reviews?status=pending`, admin)
+      return data.reviews.find((review: any) => review.order_id === orderId)
+    }
+    // order.placed reaches the subscriber through the event bus, just after checkout
+    const pendingReviewOf = (orderId: string) => waitFor(`a pending review of ${orderId}`, () => findPendingReview(orderId))
+    const expectHeldAndUntouched = async (orderId: string) => {
+      await sleep(1_500)
+      expect((await session.rowsOf(orderId)).map((row) => row.status)).toEqual(["held", "held", "held"])
+      expect(session.mailsTo(orderId)).toHaveLength(0)
+      expect(session.erp.callsFor(orderId)).toHaveLength(0)
+      expect(await session.service().listInvoices({ order_id: orderId })).toHaveLength(0)
+    }
+
+    it("holds a large B2B order until an admin approves it, then runs each side effect once", async () => {
+      const order = await session.placeOrder({ ...b2bLarge, email: "b2b-approve@example.com" })
+      expect(order.total).toBeGreaterThan(10_000)
+      const review = await pendingReviewOf(order.id)
+      expect(review).toMatchObject({
+        status: "pending",
+        currency_code: "pln",
+        threshold: 10_000,
+        reasons: ["company_name"],
+        company_name: "Nowak Meble Sp. z o.o.",
+        customer_name: "Anna Nowak",
+      })
+      expect(review.amount).toBeCloseTo(order.total, 2)
+      await expectHeldAndUntouched(order.id)
+
+      const { data } = await api.post(`${BASE}/reviews/${review.id}/approve`, { note: "known customer" }, admin)
+      expect(data.review).toMatchObject({ status: "approved", note: "known customer", decided_by: expect.stringMatching(/^user_/) })
+      await session.settled(order.id)
+      expect((await session.rowsOf(order.id)).map((row) => row.status)).toEqual(["completed", "completed", "completed"])
+      expect(session.mailsTo(order.id)).toHaveLength(1)
+      expect(session.erp.callsFor(order.id)).toHaveLength(1)
+
+      const twice = await fail(api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin))
+      expect(twice.status).toBe(409)
+      expect(twice.data.message).toContain("was already approved")
+    })
+
+    it("cancels a rejected order: no invoice, no ERP call; a late approval is refused", async () => {
+      const order = await session.placeOrder({ ...b2bLarge, email: "b2b-reject@example.com" })
+      const review = await pendingReviewOf(order.id)
+      await expectHeldAndUntouched(order.id)
+
+      const { data } = await api.post(`${BASE}/reviews/${review.id}/reject`, { note: "credit limit" }, admin)
+      expect(data.review).toMatchObject({ status: "rejected", note: "credit limit" })
+      // the review workflow resumes in the engine's worker: wait for the cancellation it runs
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      await waitFor("the rejected order to be canceled", async () => {
+        const { data: orders } = await query.graph({ entity: "order", fields: ["status"], filters: { id: order.id } })
+        return orders[0].status === "canceled"
+      })
+      await waitFor("the held rows to be discarded", async () =>
+        (await session.rowsOf(order.id)).every((row) => row.status === "discarded")
+      )
+      expect((await session.rowsOf(order.id))[0].last_error ?? null).toBeNull()
+      await sleep(1_000)
+      expect(session.erp.callsFor(order.id)).toHaveLength(0)
+      expect(await session.service().listInvoices({ order_id: order.id })).toHaveLength(0)
+
+      const late = await fail(api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin))
+      expect(late.status).toBe(409)
+    })
+
+    it("lets B2B orders under their currency's threshold and B2C orders over it straight through", async () => {
+      const b2bSmallPln = await session.placeOrder({ ...b2bLarge, email: "b2b-small@example.com", items: [{ variant: "desk", quantity: 1 }] })
+      const b2cLarge = await session.placeOrder({ ...anna, email: "b2c-large@example.com", items: [{ variant: "desk", quantity: 4 }] })
+      const b2bSmallEur = await session.placeOrder({
+        ...b2bLarge,
+        email: "b2b-eur@example.com",
+        country_code: "de",
+        currency: "eur",
+        items: [{ variant: "desk", quantity: 1 }],
+      })
+      for (const order of [b2bSmallPln, b2cLarge, b2bSmallEur]) {
+        await session.settled(order.id)
+        expect(await findPendingReview(order.id)).toBeUndefined()
+        expect(session.erp.callsFor(order.id)).toHaveLength(1)
+      }
+      expect(b2cLarge.total).toBeGreaterThan(10_000)
+
+      // the same EUR shopper over EUR 2,500 is reviewed: each currency has its own threshold
+      const b2bLargeEur = await session.placeOrder({ ...b2bLarge, email: "b2b-eur-large@example.com", country_code: "de", currency: "eur" })
+      const review = await pendingReviewOf(b2bLargeEur.id)
+      expect(review).toMatchObject({ currency_code: "eur", threshold: 2_500 })
+      await api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin)
+      await session.settled(b2bLargeEur.id)
+    })
+
+    it("refuses the review routes without an admin session, and bad bodies and filters", async () => {
+      for (const [method, url] of [
+        ["get", `${BASE}/reviews`],
+        ["get", `${BASE}/reviews/afrev_x`],
+        ["post", `${BASE}/reviews/afrev_x/approve`],
+        ["post", `${BASE}/reviews/afrev_x/reject`],
+      ]) {
+        const response = await fail((api as any)[method](url, ...(method === "post" ? [{}] : [])))
+        expect([url, response.status]).toEqual([url, 401])
+      }
+      expect((await fail(api.post(`${BASE}/reviews/afrev_x/approve`, {}, admin))).status).toBe(404)
+      expect((await fail(api.post(`${BASE}/reviews/afrev_x/approve`, { note: 7 }, admin))).status).toBe(400)
+      expect((await fail(api.get(`${BASE}/reviews?status=maybe`, admin))).status).toBe(400)
+      expect((await fail(api.get(`${BASE}/reviews?amount[gte]=lots`, admin))).status).toBe(400)
+    })
+  },
+})
