@@ -52,6 +52,11 @@ medusaIntegrationTestRunner({
       })
       expect(review.amount).toBeCloseTo(order.total, 2)
       await expectHeldAndUntouched(order.id)
+      const fulfil = await fail(
+        api.post(`/admin/orders/${order.id}/fulfillments`, { items: [{ id: (order as any).items[0].id, quantity: 1 }] }, admin)
+      )
+      expect(fulfil.status).toBe(400)
+      expect(fulfil.data.message).toContain("is waiting for its risk review")
 
       const { data } = await api.post(`${BASE}/reviews/${review.id}/approve`, { note: "known customer" }, admin)
       expect(data.review).toMatchObject({ status: "approved", note: "known customer", decided_by: expect.stringMatching(/^user_/) })
@@ -88,6 +93,8 @@ medusaIntegrationTestRunner({
 
       const late = await fail(api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin))
       expect(late.status).toBe(409)
+      const { data: byOrder } = await api.get(`${BASE}/reviews?order_id=${order.id}`, admin)
+      expect(byOrder.reviews.map((r: any) => [r.id, r.status])).toEqual([[review.id, "rejected"]])
     })
 
     it("lets B2B orders under their currency's threshold and B2C orders over it straight through", async () => {

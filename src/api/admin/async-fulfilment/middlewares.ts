@@ -15,9 +15,16 @@ import {
   AdminRetrySideEffectJobs,
 } from "./validators"
 
+import { refuseFulfilmentUnderReview } from "./guards/refuse-fulfilment-under-review"
+
 const BASE = "/admin/async-fulfilment"
 
 export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/admin/orders/:id/fulfillments",
+    middlewares: [refuseFulfilmentUnderReview],
+  },
   {
     method: ["GET"],
     matcher: `${BASE}/jobs`,

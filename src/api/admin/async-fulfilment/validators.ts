@@ -39,6 +39,7 @@ export type AdminDiscardSideEffectJobType = z.infer<typeof AdminDiscardSideEffec
 
 export const AdminGetRiskReviewsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
   status: z.enum(["pending", "approved", "rejected"]).optional(),
+  order_id: z.string().min(1).optional(),
   currency_code: z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code").optional(),
   amount: z
     .object({ gte: z.coerce.number().optional(), lte: z.coerce.number().optional() })
