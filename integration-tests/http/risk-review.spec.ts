@@ -30,10 +30,13 @@ medusaIntegrationTestRunner({
     }
     // order.placed reaches the subscriber through the event bus, just after checkout
     const pendingReviewOf = (orderId: string) => waitFor(`a pending review of ${orderId}`, () => findPendingReview(orderId))
+    const subjectsTo = (orderId: string) => session.mailsTo(orderId).map((mail) => mail.parsed.subject)
     const expectHeldAndUntouched = async (orderId: string) => {
       await sleep(1_500)
       expect((await session.rowsOf(orderId)).map((row) => row.status)).toEqual(["held", "held", "held"])
-      expect(session.mailsTo(orderId)).toHaveLength(0)
+      // only the "under review" notice, no confirmation with an invoice
+      expect(subjectsTo(orderId)).toEqual([expect.stringMatching(/^We received your order #\d+$/)])
+      expect(session.mailsTo(orderId)[0].parsed.attachments).toHaveLength(0)
       expect(session.erp.callsFor(orderId)).toHaveLength(0)
       expect(await session.service().listInvoices({ order_id: orderId })).toHaveLength(0)
     }
@@ -62,7 +65,10 @@ medusaIntegrationTestRunner({
       expect(data.review).toMatchObject({ status: "approved", note: "known customer", decided_by: expect.stringMatching(/^user_/) })
       await session.settled(order.id)
       expect((await session.rowsOf(order.id)).map((row) => row.status)).toEqual(["completed", "completed", "completed"])
-      expect(session.mailsTo(order.id)).toHaveLength(1)
+      expect(subjectsTo(order.id)).toEqual([
+        expect.stringMatching(/^We received your order/),
+        expect.stringMatching(/^Your order #\d+ — invoice INV-/),
+      ])
       expect(session.erp.callsFor(order.id)).toHaveLength(1)
 
       const twice = await fail(api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin))
@@ -87,7 +93,11 @@ medusaIntegrationTestRunner({
         (await session.rowsOf(order.id)).every((row) => row.status === "discarded")
       )
       expect((await session.rowsOf(order.id))[0].last_error ?? null).toBeNull()
-      await sleep(1_000)
+      await waitFor("the rejection mail", async () => session.mailsTo(order.id).length === 2)
+      expect(subjectsTo(order.id)).toEqual([
+        expect.stringMatching(/^We received your order/),
+        expect.stringMatching(/^Your order #\d+ could not be accepted$/),
+      ])
       expect(session.erp.callsFor(order.id)).toHaveLength(0)
       expect(await session.service().listInvoices({ order_id: order.id })).toHaveLength(0)
 

@@ -6,6 +6,7 @@ import { createRiskReviewStep } from "./steps/create-risk-review"
 import { enqueueOrderSideEffectsStep } from "./steps/enqueue-order-side-effects"
 import { recordOrderSideEffectsStep } from "./steps/record-order-side-effects"
 import { startRiskReviewStep } from "./steps/start-risk-review"
+import { sendReviewNoticeStep } from "./steps/send-review-notice"
 import { buildOrderDocument } from "./utils/build-order-document"
 import { ORDER_DOCUMENT_FIELDS } from "./utils/order-document-fields"
 
@@ -47,6 +48,7 @@ export const scheduleOrderSideEffectsWorkflow = createWorkflow(
     when({ assessment }, ({ assessment }) => assessment.review).then(() => {
       const { review, created } = createRiskReviewStep({ document, assessment })
       startRiskReviewStep({ order_id: input.order_id, review_id: review.id, created })
+      sendReviewNoticeStep({ order_id: input.order_id, notice: "review_received" })
       emitEventStep({
         eventName: "async-fulfilment.review.requested",
         data: { id: review.id, order_id: input.order_id },

@@ -12,3 +12,12 @@ export function formatAge(ms: number | null): string {
 
 export const orderLabel = (job: { order_id: string; order_display_id: number | null }) =>
   job.order_display_id !== null ? `#${job.order_display_id}` : job.order_id
+
+/** An amount in its currency's major unit, e.g. "PLN 12,500.00" in the browser's locale. */
+export function formatAmount(amount: number, currencyCode: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: "currency", currency: currencyCode.toUpperCase() }).format(amount)
+  } catch {
+    return `${amount} ${currencyCode.toUpperCase()}` // not an ISO 4217 code Intl knows
+  }
+}

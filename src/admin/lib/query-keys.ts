@@ -1,10 +1,11 @@
-import type { JobListFilters } from "./types"
+import type { JobListFilters, RiskReviewListFilters } from "./types"
 
 const root = ["async-fulfilment"] as const
 
 /**
  * Query keys of the plugin's admin data, nested so one invalidation reaches every variant:
- * `jobs.all` covers each list and detail, `orders.all` each order's side effects.
+ * `jobs.all` covers each list and detail, `orders.all` each order's side effects, `reviews.all`
+ * each review list and each order's review.
  */
 export const asyncFulfilmentKeys = {
   all: root,
@@ -18,5 +19,14 @@ export const asyncFulfilmentKeys = {
     all: [...root, "orders"] as const,
     sideEffects: (orderId: string) => [...root, "orders", orderId, "side-effects"] as const,
   },
+  reviews: {
+    all: [...root, "reviews"] as const,
+    lists: () => [...root, "reviews", "list"] as const,
+    list: (filters: RiskReviewListFilters) => [...root, "reviews", "list", filters] as const,
+    byOrder: (orderId: string) => [...root, "reviews", "order", orderId] as const,
+  },
   stats: () => [...root, "stats"] as const,
 }
+
+/** The dashboard's own key of an order's details (`ordersQueryKeys.detail`): a rejection cancels the order. */
+export const dashboardOrderKey = (orderId: string) => ["orders", "detail", orderId] as const

@@ -109,3 +109,55 @@ export interface StatsResponse {
   kinds: Record<JobKind, KindStats>
   generated_at: string
 }
+
+export const RISK_REVIEW_STATUSES = ["pending", "approved", "rejected"] as const
+export type RiskReviewStatus = (typeof RISK_REVIEW_STATUSES)[number]
+
+/** A B2B order over its currency's threshold, held until an admin approves (or rejects) it. */
+export interface AdminRiskReview {
+  id: string
+  order_id: string
+  order_display_id: number | null
+  /** the order total in the currency's major unit */
+  amount: number
+  currency_code: string
+  threshold: number
+  /** why the order counts as B2B: `company_name`, `customer_group:<id>`, `metadata:<key>` */
+  reasons: string[]
+  customer_name: string | null
+  company_name: string | null
+  status: RiskReviewStatus
+  decided_by: string | null
+  decided_at: string | null
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RiskReviewListFilters {
+  status?: RiskReviewStatus
+  /** needs the `order_id` filter of GET /admin/async-fulfilment/reviews */
+  order_id?: string
+  currency_code?: string
+  amount?: { gte?: number; lte?: number }
+  limit?: number
+  offset?: number
+  order?: string
+}
+
+export interface RiskReviewListResponse {
+  reviews: AdminRiskReview[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export interface RiskReviewResponse {
+  review: AdminRiskReview
+}
+
+export type RiskReviewDecision = "approve" | "reject"
+
+export interface RiskReviewDecisionBody {
+  note?: string
+}

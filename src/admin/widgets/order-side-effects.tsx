@@ -2,12 +2,14 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { OrderJobRow } from "../components/order-job-row"
-import { useOrderSideEffects } from "../hooks"
+import { OrderRiskReview } from "../components/order-risk-review"
+import { useOrderRiskReview, useOrderSideEffects } from "../hooks"
 import { JOB_KINDS } from "../lib/types"
 
-/** The order's invoice, mail and ERP jobs, beside the order details. */
+/** The order's risk review (when it was held for one) and its invoice, mail and ERP jobs, beside the order details. */
 const OrderSideEffectsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, isError, error } = useOrderSideEffects(order.id)
+  const { data: review } = useOrderRiskReview(order.id)
   const jobs = JOB_KINDS.flatMap((kind) => data?.jobs.filter((job) => job.kind === kind) ?? [])
 
   return (
@@ -15,6 +17,7 @@ const OrderSideEffectsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
       <div className="px-6 py-4">
         <Heading level="h2">Background jobs</Heading>
       </div>
+      {review && <OrderRiskReview review={review} />}
       {isLoading && <Text size="small" className="px-6 py-4 text-ui-fg-subtle">Loading…</Text>}
       {isError && <Text size="small" className="px-6 py-4 text-ui-fg-error">{error.message}</Text>}
       {data && jobs.length === 0 && (

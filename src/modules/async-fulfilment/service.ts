@@ -251,6 +251,15 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     return kinds
   }
 
+  /** Queues a risk review's mail to the customer; nothing when the store sends no mail. */
+  async sendReviewNotice(orderId: string, notice: "review_received" | "review_rejected"): Promise<boolean> {
+    if (!this.options_.smtp) {
+      return false
+    }
+    await this.queues_.enqueueReviewNotice(orderId, notice)
+    return true
+  }
+
   /** A rejected review: the held rows will never run; kept for audit as discarded. */
   async discardHeldSideEffects(orderId: string, reason: string): Promise<void> {
     const held = await this.listSideEffectJobs({ order_id: orderId, status: "held" })

@@ -2,6 +2,7 @@ import { createStep, createWorkflow, StepResponse, when, WorkflowResponse } from
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
+import { sendReviewNoticeStep } from "../steps/send-review-notice"
 
 export interface RiskDecision {
   decision: "approved" | "rejected"
@@ -54,6 +55,7 @@ export const reviewRiskyOrderWorkflow = createWorkflow(
   when({ decision }, ({ decision }) => decision?.decision === "rejected").then(() => {
     cancelOrderWorkflow.runAsStep({ input: { order_id: input.order_id } })
     discardHeldSideEffectsStep({ order_id: input.order_id })
+    sendReviewNoticeStep({ order_id: input.order_id, notice: "review_rejected" })
   })
   return new WorkflowResponse(decision)
   }

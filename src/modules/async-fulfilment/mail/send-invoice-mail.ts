@@ -12,8 +12,9 @@ export interface InvoiceMail {
   subject: string
   text: string
   html: string
-  pdf: Buffer
-  pdfFilename: string
+  /** the invoice; a review notice has none */
+  pdf?: Buffer
+  pdfFilename?: string
   /** `<id@host>`; a stable one lets receivers recognise a resend */
   messageId?: string
 }
@@ -33,7 +34,7 @@ interface SentInfoFields {
 }
 
 /**
- * Sends the confirmation with the invoice PDF attached.
+ * Sends a mail of the order: the confirmation with the invoice PDF attached, or a notice.
  * Throws MailRejectedError (do not retry) or MailTemporaryError (retry later).
  */
 export async function sendInvoiceMail(
@@ -49,9 +50,9 @@ export async function sendInvoiceMail(
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
-      attachments: [
-        { filename: mail.pdfFilename, content: mail.pdf, contentType: "application/pdf" },
-      ],
+      attachments: mail.pdf
+        ? [{ filename: mail.pdfFilename, content: mail.pdf, contentType: "application/pdf" }]
+        : [],
     })) ?? {}) as SentInfoFields
   } catch (error) {
     throw classifySmtpError(error)

@@ -4,6 +4,7 @@ import type { AsyncFulfilmentOptions } from "../options"
 import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
+import { buildJobOptions } from "./job-options"
 
 export interface QueueJobView {
   payload: Record<string, unknown>
@@ -45,6 +46,16 @@ export class SideEffectQueues {
     for (const kind of kinds) {
       await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: withChildren })
     }
+  }
+
+  /** A risk review's courtesy mail, once per order and notice (the job id says which). */
+  async enqueueReviewNotice(orderId: string, notice: "review_received" | "review_rejected"): Promise<void> {
+    const jobId = `${notice.replace("_", "-")}-${orderId}`
+    await this.queues_.mail.add(
+      "review-notice",
+      { schema_version: 1, notice, order_id: orderId, correlation_id: orderId },
+      buildJobOptions(jobId, this.options_.jobs.mail, this.options_.retention)
+    )
   }
 
   /** What BullMQ holds for this job right now, or null when Redis no longer has it. */

@@ -1,4 +1,4 @@
-import { Worker } from "bullmq"
+import { Job, Worker } from "bullmq"
 import type { Redis } from "ioredis"
 import type { Logger } from "@medusajs/framework/types"
 import type { AsyncFulfilmentOptions } from "../options"
@@ -10,6 +10,7 @@ import { createMailTransport } from "../mail/create-mail-transport"
 import { createMedusaFileStore } from "../runtime/file-store"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import { runSideEffectJob } from "./run-side-effect-job"
+import { REVIEW_NOTICE_JOB_NAME, runReviewNotice } from "./run-review-notice"
 
 /** One BullMQ worker per kind, started only where Medusa runs background work. */
 export class SideEffectWorkers {
@@ -32,7 +33,9 @@ export class SideEffectWorkers {
     this.runtime_ = runtime
     const kinds = enabledSideEffectKinds(this.options_)
     this.workers_ = kinds.map((kind) => {
-      const worker = new Worker(QUEUE_NAMES[kind], (job) => runSideEffectJob(job, kind, runtime), {
+      const processJob = (job: Job) =>
+        job.name === REVIEW_NOTICE_JOB_NAME ? runReviewNotice(job, runtime) : runSideEffectJob(job, kind, runtime)
+      const worker = new Worker(QUEUE_NAMES[kind], processJob, {
         connection: this.connection_,
         prefix: this.options_.queuePrefix,
         concurrency: this.options_.jobs[kind].concurrency,

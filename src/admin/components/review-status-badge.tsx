@@ -1,0 +1,9 @@
+import { StatusBadge } from "@medusajs/ui"
+import { REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from "../lib/risk-review"
+import type { RiskReviewStatus } from "../lib/types"
+
+export const ReviewStatusBadge = ({ status }: { status: RiskReviewStatus }) => (
+  <StatusBadge color={REVIEW_STATUS_COLOR[status]} data-status={status}>
+    {REVIEW_STATUS_LABEL[status] ?? status}
+  </StatusBadge>
+)
