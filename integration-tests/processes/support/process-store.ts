@@ -164,6 +164,11 @@ export class ProcessStoreRun {
     this.fixture = JSON.parse(readFileSync(fixtureFile, "utf8"))
   }
 
+  /** Runs a `medusa` CLI command (e.g. `user -e … -p …`) against this run's database. */
+  async cli(args: string[]): Promise<void> {
+    await runMedusa(args, this.baseEnv_, path.join(this.artifacts, "setup.log"))
+  }
+
   /** Starts `medusa start` in this mode and waits for its /health. At most two at a time. */
   async start(name: string, mode: WorkerMode): Promise<MedusaProcess> {
     const alive = this.processes.filter((p) => p.running)
