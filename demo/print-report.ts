@@ -34,9 +34,8 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, verif
     }
     for (const mail of mails) {
       const attachment = mail.parsed.attachments[0]
-      console.log(
-        `    mail     to ${mail.envelopeTo.join(", ")}: "${mail.parsed.subject}" with ${attachment?.filename} (${attachment?.size} bytes)`
-      )
+      const attached = attachment ? ` with ${attachment.filename} (${attachment.size} bytes)` : ""
+      console.log(`    mail     to ${mail.envelopeTo.join(", ")}: "${mail.parsed.subject}"${attached}`)
     }
     for (const call of calls) {
       const signed = verify(call.rawBody, call.signature, erpSecret) ? "signature valid" : "SIGNATURE INVALID"

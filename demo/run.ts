@@ -9,6 +9,8 @@ import { ErpStub } from "../integration-tests/fixtures/erp-stub"
 import { SmtpSink } from "../integration-tests/fixtures/smtp-sink"
 import { placeOrderThroughStoreApi, Shopper } from "../integration-tests/fixtures/place-order"
 import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-request"
+import { adminToken } from "../integration-tests/browser/support/store-api"
+import { waitFor } from "../integration-tests/helpers/wait-for"
 import type { StoreFixture } from "../integration-tests/fixtures/seed-store"
 import { freePort } from "../integration-tests/helpers/test-env"
 import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
@@ -26,6 +28,17 @@ const dbName = process.env.DEMO_DB_NAME ?? "medusa_async_fulfilment_demo"
 const pgBase = `postgres://${dbUser}:${dbPassword}@${dbHost}:${process.env.DB_PORT ?? 5432}`
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
 const erpSecret = "demo-erp-signing-secret-0123456789"
+
+const demoAdmin = { email: "admin@demo-store.test", password: "demo-admin-password" }
+const b2bBuyer: Shopper = {
+  email: "zakupy@nowak-meble.example",
+  first_name: "Tomasz",
+  last_name: "Nowak",
+  company: "Nowak Meble Sp. z o.o.",
+  country_code: "pl",
+  currency: "pln",
+  items: [{ variant: "desk", quantity: 4 }],
+}
 
 const shoppers: Shopper[] = [
   { email: "anna.nowak@example.com", first_name: "Anna", last_name: "Nowak", company: "Nowak Meble Sp. z o.o.", country_code: "pl", currency: "pln", items: [{ variant: "desk", quantity: 1 }, { variant: "tshirt", quantity: 2 }] },
@@ -66,6 +79,8 @@ async function main() {
     ERP_URL: `http://127.0.0.1:${erpPort}/orders`,
     ERP_SECRET: erpSecret,
     DEMO_FIXTURE_FILE: path.join(output, "store.json"),
+    // B2B orders from these totals wait for an admin's risk review
+    ASYNC_FULFILMENT_RISK_THRESHOLDS: JSON.stringify({ pln: 10_000, eur: 2_500 }),
   }
 
   step(`creating database ${dbName} and running Medusa's and the plugin's migrations`)
@@ -75,6 +90,7 @@ async function main() {
 
   step("seeding the store: regions, VAT, warehouse, shipping, products, publishable key")
   await runMedusa(["exec", "./demo/seed.ts"], env, logFile)
+  await runMedusa(["user", "-e", demoAdmin.email, "-p", demoAdmin.password], env, logFile)
   const store: StoreFixture = JSON.parse(readFileSync(path.join(output, "store.json"), "utf8"))
 
   step(`starting the store (medusa start) on ${baseUrl}`)
@@ -93,16 +109,27 @@ async function main() {
     }
 
     step("waiting for the workers: invoice PDF → mail with it attached; ERP sync beside them")
-    const ids = orders.map((order) => order.id)
-    const deadline = Date.now() + 60_000
-    let state = await readSideEffects(env.DATABASE_URL!, ids)
-    while (state.jobs.filter((job) => job.status === "completed" || job.status === "failed").length < ids.length * 3) {
-      if (Date.now() > deadline) {
-        throw new Error(`side effects not settled after 60 s: ${JSON.stringify(state.jobs)}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250))
-      state = await readSideEffects(env.DATABASE_URL!, ids)
-    }
+    await waitForSettled(env.DATABASE_URL!, orders.map((order) => order.id))
+
+    step("a large B2B order (PLN 10,000 or more, a company on the invoice) goes to risk review")
+    const b2b = await placeOrderThroughStoreApi(request, store, b2bBuyer)
+    orders.push(b2b)
+    const token = await adminToken(baseUrl, demoAdmin.email, demoAdmin.password)
+    const review = await waitFor("the pending review", () => pendingReviewOf(baseUrl, token, b2b.id))
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    const held = await readSideEffects(env.DATABASE_URL!, [b2b.id])
+    console.log(`  order #${b2b.display_id}: review ${review.id} pending (${review.reasons.join(", ")}, threshold ${review.threshold} PLN)`)
+    console.log(`  side effects: ${held.jobs.map((job) => `${job.kind} ${job.status}`).join(", ")}; invoices: ${held.invoices.length}`)
+    console.log(`  mails so far: ${smtp.received.filter((mail) => mail.parsed.messageId?.includes(b2b.id)).map((mail) => `"${mail.parsed.subject}"`).join(", ")}`)
+
+    step(`an admin approves it: POST /admin/async-fulfilment/reviews/${review.id}/approve`)
+    const approved = await fetch(`${baseUrl}/admin/async-fulfilment/reviews/${review.id}/approve`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ note: "known customer, credit checked" }),
+    })
+    console.log(`  → ${approved.status}, review ${(await approved.json()).review?.status}`)
+    const state = await waitForSettled(env.DATABASE_URL!, orders.map((order) => order.id))
 
     smtp.received.forEach((mail, index) => writeFileSync(path.join(output, "mails", `mail-${index + 1}.eml`), mail.raw))
     erp.calls.forEach((call, index) => writeFileSync(path.join(output, "erp", `call-${index + 1}.json`), JSON.stringify(call.body, null, 2)))
@@ -113,6 +140,27 @@ async function main() {
     await stopProcess(server)
     await Promise.all([smtp.close(), erp.close()])
   }
+}
+
+/** Until every order's three side effects are final, or 60 s. */
+async function waitForSettled(databaseUrl: string, ids: string[]) {
+  const deadline = Date.now() + 60_000
+  let state = await readSideEffects(databaseUrl, ids)
+  while (state.jobs.filter((job) => job.status === "completed" || job.status === "failed").length < ids.length * 3) {
+    if (Date.now() > deadline) {
+      throw new Error(`side effects not settled after 60 s: ${JSON.stringify(state.jobs)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    state = await readSideEffects(databaseUrl, ids)
+  }
+  return state
+}
+
+async function pendingReviewOf(baseUrl: string, token: string, orderId: string) {
+  const response = await fetch(`${baseUrl}/admin/async-fulfilment/reviews?order_id=${orderId}&status=pending`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  return (await response.json()).reviews?.[0] ?? null
 }
 
 main().catch((error) => {
