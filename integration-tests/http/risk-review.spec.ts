@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { createAdminAuthHeaders } from "../helpers/admin-token"
@@ -42,6 +42,13 @@ medusaIntegrationTestRunner({
     }
 
     it("holds a large B2B order until an admin approves it, then runs each side effect once", async () => {
+      const events: { name: string; data: any }[] = []
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      for (const name of ["async-fulfilment.review.requested", "async-fulfilment.review.approved"]) {
+        eventBus.subscribe(name, async (event: any) => void events.push({ name, data: event.data }), {
+          subscriberId: `risk-spec-${name}`,
+        })
+      }
       const order = await session.placeOrder({ ...b2bLarge, email: "b2b-approve@example.com" })
       expect(order.total).toBeGreaterThan(10_000)
       const review = await pendingReviewOf(order.id)
@@ -70,6 +77,12 @@ medusaIntegrationTestRunner({
         expect.stringMatching(/^Your order #\d+ — invoice INV-/),
       ])
       expect(session.erp.callsFor(order.id)).toHaveLength(1)
+
+      await waitFor("the review events", async () => events.length === 2)
+      expect(events.map((event) => [event.name, event.data])).toEqual([
+        ["async-fulfilment.review.requested", { id: review.id, order_id: order.id }],
+        ["async-fulfilment.review.approved", { id: review.id, order_id: order.id }],
+      ])
 
       const twice = await fail(api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin))
       expect(twice.status).toBe(409)
