@@ -38,13 +38,15 @@ export const scheduleOrderSideEffectsWorkflow = createWorkflow(
     const recordInput = transform({ document, eventId, assessment }, ({ document, eventId, assessment }) => ({
       document,
       event_id: eventId,
-      hold: assessment.review,
+      held_kinds: assessment.held_kinds,
     }))
     const createdKinds = recordOrderSideEffectsStep(recordInput)
 
-    when({ assessment }, ({ assessment }) => !assessment.review).then(() => {
-      enqueueOrderSideEffectsStep({ order_id: input.order_id, event_id: eventId, kinds: createdKinds })
-    })
+    // what is not held runs now: everything for most orders, what `riskReview.hold` spares for reviewed ones
+    const kindsToRun = transform({ createdKinds, assessment }, ({ createdKinds, assessment }) =>
+      createdKinds.filter((kind) => !assessment.held_kinds.includes(kind))
+    )
+    enqueueOrderSideEffectsStep({ order_id: input.order_id, event_id: eventId, kinds: kindsToRun })
     when({ assessment }, ({ assessment }) => assessment.review).then(() => {
       const { review, created } = createRiskReviewStep({ document, assessment })
       startRiskReviewStep({ order_id: input.order_id, review_id: review.id, created })

@@ -55,8 +55,8 @@ export interface RecordOrderSideEffectsInput {
   document: OrderDocument
   event_id: string | null
   kinds?: SideEffectKind[]
-  /** record the rows as `held` (risk review): nothing is enqueued until released */
-  hold?: boolean
+  /** kinds recorded as `held` (risk review): not enqueued until the review releases them */
+  held_kinds?: SideEffectKind[]
 }
 
 export type SideEffectStart =
@@ -165,7 +165,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
         order_id: document.order_id,
         order_display_id: document.display_id,
         kind,
-        status: input.hold ? "held" : "queued",
+        status: input.held_kinds?.includes(kind) ? "held" : "queued",
         max_attempts: this.options_.jobs[kind].attempts,
         event_id: input.event_id,
       }))

@@ -73,9 +73,17 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
       })
 
       it("records held rows for orders that wait for a decision", async () => {
-        await service.recordOrderSideEffects({ document: documentFor("order_held"), event_id: null, hold: true })
+        await service.recordOrderSideEffects({
+          document: documentFor("order_held"),
+          event_id: null,
+          held_kinds: ["invoice", "mail"],
+        })
         const rows = await service.listSideEffectJobs({ order_id: "order_held" })
-        expect(rows.map((row) => row.status)).toEqual(["held", "held", "held"])
+        expect(Object.fromEntries(rows.map((row) => [row.kind, row.status]))).toEqual({
+          invoice: "held",
+          mail: "held",
+          erp: "queued",
+        })
       })
     })
 

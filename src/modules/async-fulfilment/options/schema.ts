@@ -1,5 +1,6 @@
 import { existsSync } from "fs"
 import { z } from "@medusajs/framework/zod"
+import { SIDE_EFFECT_KINDS } from "../types/side-effect"
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max)
 
@@ -58,6 +59,15 @@ const riskReviewSchema = z
       })
       .strict()
       .default({ companyName: true }),
+    /**
+     * the side effects that wait for the decision; the others run at once. The mail attaches
+     * the invoice, so holding the invoice holds the mail too.
+     */
+    hold: z
+      .array(z.enum(SIDE_EFFECT_KINDS))
+      .min(1)
+      .default(["invoice", "mail", "erp"])
+      .transform((kinds) => (kinds.includes("invoice") && !kinds.includes("mail") ? [...kinds, "mail" as const] : kinds)),
   })
   .strict()
 

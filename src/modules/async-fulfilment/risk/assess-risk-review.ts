@@ -1,5 +1,6 @@
 import type { RiskReviewOptions } from "../options"
 import type { OrderDocument } from "../types/order-document"
+import type { SideEffectKind } from "../types/side-effect"
 
 export interface RiskAssessment {
   /** the order waits for an admin's decision */
@@ -10,6 +11,8 @@ export interface RiskAssessment {
   currency_code: string
   /** null when the currency has no threshold: such orders are never reviewed */
   threshold: number | null
+  /** the side effects that wait for the decision when `review` is true (`riskReview.hold`) */
+  held_kinds: SideEffectKind[]
 }
 
 const truthy = (value: unknown) => value === true || value === "true" || value === 1 || value === "1"
@@ -40,11 +43,13 @@ export function assessRiskReview(order: OrderDocument, options: RiskReviewOption
   const currency = order.currency_code.toLowerCase()
   const threshold = options?.thresholds[currency] ?? null
   const reasons = options ? b2bReasons(order, options.b2b) : []
+  const review = threshold !== null && reasons.length > 0 && order.totals.total >= threshold
   return {
-    review: threshold !== null && reasons.length > 0 && order.totals.total >= threshold,
+    review,
     b2b_reasons: reasons,
     amount: order.totals.total,
     currency_code: currency,
     threshold,
+    held_kinds: review && options ? options.hold : [],
   }
 }

@@ -26,7 +26,21 @@ describe("assessRiskReview", () => {
       amount: 10_000,
       currency_code: "pln",
       threshold: 10_000,
+      held_kinds: ["invoice", "mail", "erp"],
     })
+  })
+
+  it("holds only the configured side effects, and the mail with a held invoice", () => {
+    const holdErp = parseAsyncFulfilmentOptions({
+      redisUrl: "redis://127.0.0.1:6379",
+      erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
+      invoice: { seller: { name: "Shop", address: "Street 1" } },
+      riskReview: { thresholds: { pln: 10_000 }, hold: ["erp"] },
+    }).riskReview!
+    expect(assessRiskReview(order(20_000, "pln", { billing_address: company }), holdErp).held_kinds).toEqual(["erp"])
+    const holdInvoice = { ...holdErp, hold: ["invoice", "mail"] as ("invoice" | "mail" | "erp")[] }
+    expect(assessRiskReview(order(20_000, "pln", { billing_address: company }), holdInvoice).held_kinds).toEqual(["invoice", "mail"])
+    expect(assessRiskReview(order(100, "pln", { billing_address: company }), holdErp).held_kinds).toEqual([])
   })
 
   it("lets a B2B order under the threshold and a B2C order over it straight through", () => {
