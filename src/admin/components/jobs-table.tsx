@@ -1,4 +1,5 @@
-import { Table, Text } from "@medusajs/ui"
+import { TableFooter } from "./table-footer"
+import { Table } from "@medusajs/ui"
 import { formatDateTime, orderLabel } from "../lib/format"
 import { KIND_LABEL, canRetry } from "../lib/job-status"
 import type { AdminSideEffectJob } from "../lib/types"
@@ -16,7 +17,6 @@ type Props = {
 
 /** A page of jobs; a click on a row opens its details. */
 export const JobsTable = ({ jobs, count, pageSize, pageIndex, onPageChange, onOpen }: Props) => {
-  const pageCount = Math.max(1, Math.ceil(count / pageSize))
   return (
     <div>
       <Table>
@@ -47,18 +47,12 @@ export const JobsTable = ({ jobs, count, pageSize, pageIndex, onPageChange, onOp
           ))}
         </Table.Body>
       </Table>
-      {jobs.length === 0 && (
-        <Text size="small" className="px-6 py-8 text-center text-ui-fg-subtle">No jobs match these filters.</Text>
-      )}
-      <Table.Pagination
+      <TableFooter
         count={count}
         pageSize={pageSize}
         pageIndex={pageIndex}
-        pageCount={pageCount}
-        canPreviousPage={pageIndex > 0}
-        canNextPage={pageIndex + 1 < pageCount}
-        previousPage={() => onPageChange(pageIndex - 1)}
-        nextPage={() => onPageChange(pageIndex + 1)}
+        onPageChange={onPageChange}
+        emptyText={jobs.length === 0 ? "No jobs match these filters." : null}
       />
     </div>
   )

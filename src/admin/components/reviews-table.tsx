@@ -1,4 +1,5 @@
-import { Table, Text } from "@medusajs/ui"
+import { TableFooter } from "./table-footer"
+import { Table } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatAmount, formatDateTime, orderLabel } from "../lib/format"
 import { reasonLabel } from "../lib/risk-review"
@@ -16,7 +17,6 @@ type Props = {
 
 /** A page of risk reviews; pending ones carry Approve and Reject. */
 export const ReviewsTable = ({ reviews, count, pageSize, pageIndex, onPageChange }: Props) => {
-  const pageCount = Math.max(1, Math.ceil(count / pageSize))
   return (
     <div>
       <Table>
@@ -53,18 +53,12 @@ export const ReviewsTable = ({ reviews, count, pageSize, pageIndex, onPageChange
           ))}
         </Table.Body>
       </Table>
-      {reviews.length === 0 && (
-        <Text size="small" className="px-6 py-8 text-center text-ui-fg-subtle">No reviews match this filter.</Text>
-      )}
-      <Table.Pagination
+      <TableFooter
         count={count}
         pageSize={pageSize}
         pageIndex={pageIndex}
-        pageCount={pageCount}
-        canPreviousPage={pageIndex > 0}
-        canNextPage={pageIndex + 1 < pageCount}
-        previousPage={() => onPageChange(pageIndex - 1)}
-        nextPage={() => onPageChange(pageIndex + 1)}
+        onPageChange={onPageChange}
+        emptyText={reviews.length === 0 ? "No reviews match this filter." : null}
       />
     </div>
   )
