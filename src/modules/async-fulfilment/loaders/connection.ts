@@ -11,8 +11,10 @@ export default async function asyncFulfilmentConnectionLoader({
   logger,
 }: LoaderOptions<Record<string, unknown>>): Promise<void> {
   const parsed = parseAsyncFulfilmentOptions(options)
-  const connections = openRedisConnections(parsed.redisUrl, parsed.redisOptions)
-  await connectOrExplain(connections, parsed.redisUrl)
+  const nodes = parsed.redisCluster?.nodes
+  const connections = openRedisConnections(parsed.redisUrl ?? "", parsed.redisOptions, nodes)
+  const shownAs = nodes ? `cluster ${nodes.map((node) => `${node.host}:${node.port}`).join(",")}` : parsed.redisUrl!
+  await connectOrExplain(connections, shownAs, 5_000, nodes ? "redisCluster" : "redisUrl")
   const evictionRisk = await describeEvictionRisk(connections.producer)
   if (evictionRisk) {
     logger?.warn(evictionRisk)

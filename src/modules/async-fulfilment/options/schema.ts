@@ -73,7 +73,16 @@ const riskReviewSchema = z
 
 export const asyncFulfilmentOptionsSchema = z
   .object({
-    redisUrl: redisUrlSchema,
+    /** required unless `redisCluster` is set */
+    redisUrl: redisUrlSchema.optional(),
+    /**
+     * Redis Cluster nodes; when set the queues live on the cluster (not on `redisUrl`) and
+     * `queuePrefix` must hold a hash tag, e.g. `{async-fulfilment}`, so a flow's keys share a slot
+     */
+    redisCluster: z
+      .object({ nodes: z.array(z.object({ host: z.string().min(1), port: z.number().int().min(1).max(65_535) }).strict()).min(1) })
+      .strict()
+      .optional(),
     /** extra ioredis options (TLS, Sentinel `sentinels` + `name`, timeouts), merged under ours */
     redisOptions: z.record(z.string(), z.unknown()).optional(),
     /** BullMQ key prefix: give each store (and each test run) its own */
@@ -188,6 +197,18 @@ export const asyncFulfilmentOptionsSchema = z
     riskReview: riskReviewSchema.optional(),
   })
   .strict()
+  .superRefine((options, ctx) => {
+    if (!options.redisUrl && !options.redisCluster) {
+      ctx.addIssue({ code: "custom", path: ["redisUrl"], message: "required (a redis:// URL), unless redisCluster is set" })
+    }
+    if (options.redisCluster && !/\{[^{}]+\}/.test(options.queuePrefix)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["queuePrefix"],
+        message: "on a Redis Cluster it must hold a hash tag, e.g. {async-fulfilment}, so a flow's keys share a slot",
+      })
+    }
+  })
 
 export type AsyncFulfilmentOptionsInput = z.input<typeof asyncFulfilmentOptionsSchema>
 export type AsyncFulfilmentOptions = z.output<typeof asyncFulfilmentOptionsSchema>

@@ -1,5 +1,5 @@
 import { FlowProducer, Queue } from "bullmq"
-import type { Redis } from "ioredis"
+import type { RedisClient } from "../redis/connections"
 import type { AsyncFulfilmentOptions } from "../options"
 import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
@@ -18,7 +18,7 @@ export class SideEffectQueues {
   protected closing_: Promise<void> | null = null
 
   constructor(
-    connection: Redis,
+    connection: RedisClient,
     protected readonly options_: AsyncFulfilmentOptions
   ) {
     const prefix = options_.queuePrefix
@@ -58,7 +58,7 @@ export class SideEffectQueues {
     )
   }
 
-  /** What BullMQ holds for this job right now, or null when Redis no longer has it. */
+  /** What BullMQ holds for this job right now, or null when RedisClient no longer has it. */
   async describe(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
     const job = await this.queues_[kind].getJob(sideEffectJobId(kind, orderId))
     if (!job) {

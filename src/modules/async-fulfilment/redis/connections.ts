@@ -1,10 +1,13 @@
-import IORedis, { Redis, RedisOptions } from "ioredis"
+import IORedis, { Cluster, Redis, RedisOptions } from "ioredis"
+
+/** A single Redis (or Sentinel group) or a Redis Cluster: BullMQ works on either. */
+export type RedisClient = Redis | Cluster
 
 export interface RedisConnections {
   /** queues and the flow producer: fails fast so a Redis outage surfaces to the caller */
-  producer: Redis
+  producer: RedisClient
   /** workers: BullMQ needs `maxRetriesPerRequest: null` for its blocking commands */
-  worker: Redis
+  worker: RedisClient
 }
 
 /** `redis://user:secret@host` → `redis://user:***@host`, for messages and logs. */
@@ -12,7 +15,21 @@ export function redactRedisUrl(url: string): string {
   return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, "$1***@")
 }
 
-export function openRedisConnections(redisUrl: string, redisOptions: RedisOptions = {}): RedisConnections {
+export interface ClusterNode {
+  host: string
+  port: number
+}
+
+export function openRedisConnections(
+  redisUrl: string,
+  redisOptions: RedisOptions = {},
+  clusterNodes?: ClusterNode[]
+): RedisConnections {
+  if (clusterNodes?.length) {
+    const cluster = (maxRetriesPerRequest: number | null) =>
+      new IORedis.Cluster(clusterNodes, { lazyConnect: true, redisOptions: { ...redisOptions, maxRetriesPerRequest } })
+    return { producer: cluster(2), worker: cluster(null) }
+  }
   // The URL goes first: ioredis ignores `{ url }` inside an options object.
   return {
     producer: new IORedis(redisUrl, { ...redisOptions, maxRetriesPerRequest: 2, lazyConnect: true }),
@@ -28,11 +45,12 @@ export async function closeRedisConnections(connections: RedisConnections): Prom
   )
 }
 
-/** Connects both clients or throws naming the (redacted) URL, within `timeoutMs`. */
+/** Connects both clients or throws naming the (redacted) URL or the cluster nodes, within `timeoutMs`. */
 export async function connectOrExplain(
   connections: RedisConnections,
   redisUrl: string,
-  timeoutMs = 5_000
+  timeoutMs = 5_000,
+  option = "redisUrl"
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -47,7 +65,7 @@ export async function connectOrExplain(
     connections.producer.disconnect()
     connections.worker.disconnect()
     throw new Error(
-      `medusa-plugin-async-fulfilment: cannot reach Redis at ${redactRedisUrl(redisUrl)} (option \`redisUrl\`): ${(error as Error).message}`
+      `medusa-plugin-async-fulfilment: cannot reach Redis at ${redactRedisUrl(redisUrl)} (option \`${option}\`): ${(error as Error).message}`
     )
   } finally {
     clearTimeout(timer)

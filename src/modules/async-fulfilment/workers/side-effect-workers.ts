@@ -1,5 +1,5 @@
 import { Job, Worker } from "bullmq"
-import type { Redis } from "ioredis"
+import type { RedisClient } from "../redis/connections"
 import type { Logger } from "@medusajs/framework/types"
 import type { AsyncFulfilmentOptions } from "../options"
 import { QUEUE_NAMES } from "../queues/names"
@@ -20,7 +20,7 @@ export class SideEffectWorkers {
 
   constructor(
     protected readonly records_: AsyncFulfilmentModuleService,
-    protected readonly connection_: Redis,
+    protected readonly connection_: RedisClient,
     protected readonly options_: AsyncFulfilmentOptions,
     protected readonly logger_: Logger
   ) {}
