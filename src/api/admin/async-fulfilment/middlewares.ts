@@ -10,7 +10,7 @@ import {
   AdminDiscardSideEffectJob,
   AdminGetRiskReviewsParams,
   AdminEmptyBody,
-  AdminGetSideEffectJobParams,
+  AdminGetOneParams,
   AdminGetSideEffectJobsParams,
   AdminRetrySideEffectJobs,
 } from "./validators"
@@ -33,7 +33,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: `${BASE}/jobs/:id`,
-    middlewares: [validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveSideEffectJobQueryConfig)],
+    middlewares: [validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig)],
   },
   {
     method: ["POST"],
@@ -45,7 +45,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     matcher: `${BASE}/jobs/:id/retry`,
     middlewares: [
       validateAndTransformBody(AdminEmptyBody),
-      validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveSideEffectJobQueryConfig),
+      validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig),
     ],
   },
   {
@@ -53,7 +53,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     matcher: `${BASE}/jobs/:id/discard`,
     middlewares: [
       validateAndTransformBody(AdminDiscardSideEffectJob),
-      validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveSideEffectJobQueryConfig),
+      validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig),
     ],
   },
   {
@@ -64,14 +64,14 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: `${BASE}/reviews/:id`,
-    middlewares: [validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveRiskReviewQueryConfig)],
+    middlewares: [validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig)],
   },
   {
     method: ["POST"],
     matcher: `${BASE}/reviews/:id/approve`,
     middlewares: [
       validateAndTransformBody(AdminDecideRiskReview),
-      validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveRiskReviewQueryConfig),
+      validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig),
     ],
   },
   {
@@ -79,7 +79,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     matcher: `${BASE}/reviews/:id/reject`,
     middlewares: [
       validateAndTransformBody(AdminDecideRiskReview),
-      validateAndTransformQuery(AdminGetSideEffectJobParams, retrieveRiskReviewQueryConfig),
+      validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig),
     ],
   },
 ]

@@ -18,8 +18,9 @@ export const AdminGetSideEffectJobsParams = createFindParams({ limit: 20, offset
 })
 export type AdminGetSideEffectJobsParamsType = z.infer<typeof AdminGetSideEffectJobsParams>
 
-export const AdminGetSideEffectJobParams = createFindParams()
-export type AdminGetSideEffectJobParamsType = z.infer<typeof AdminGetSideEffectJobParams>
+/** `fields` for reading one job or one review */
+export const AdminGetOneParams = createFindParams()
+export type AdminGetOneParamsType = z.infer<typeof AdminGetOneParams>
 
 export const AdminRetrySideEffectJobs = z
   .object({
