@@ -227,6 +227,8 @@ async function inlineSideEffectCost(run: ProcessStoreRun, orderIds: string[], en
 export async function main() {
   const n = flag("n", 200)
   const warmup = flag("warmup", 20)
+  const variantArg = process.argv.find((a) => a.startsWith("--variants="))?.split("=")[1]
+  const wanted = new Set((variantArg ?? "a,c,split,shared").split(","))
   const artifacts = path.join(__dirname, "results", "checkout-latency")
   mkdirSync(artifacts, { recursive: true })
   const run = new ProcessStoreRun(artifacts, { lockMs: 30_000, stalledIntervalMs: 30_000, erpDelayMs: { min: 200, max: 200 } })
@@ -255,7 +257,7 @@ export async function main() {
       await waitForHealth(`http://localhost:${port}`, baseline, 120_000)
       return `http://localhost:${port}`
     }
-    {
+    if (wanted.has("a")) {
       const url = await startBaseline("no-plugin", false)
       const load = loadavgText()
       const { samples } = await measure(url, run.fixture.publishableKey, run.fixture, n, warmup, "a")
@@ -263,7 +265,7 @@ export async function main() {
       await stopProcess(baseline!)
       baseline = null
     }
-    {
+    if (wanted.has("c")) {
       const erpBefore = run.erp.documents.size
       const mailsBefore = run.smtp.received.length
       const url = await startBaseline("sync-inline", true)
@@ -276,7 +278,7 @@ export async function main() {
     }
 
     // (b) plugin, split: server (measured) + worker
-    {
+    if (wanted.has("split")) {
       const server = await run.start("split-server", "server")
       const worker = await run.start("split-worker", "worker")
       const load = loadavgText()
@@ -289,7 +291,7 @@ export async function main() {
     }
 
     // (b) plugin, shared: one process serves and runs the workers
-    {
+    if (wanted.has("shared")) {
       const shared = await run.start("shared", "shared" as "server")
       const load = loadavgText()
       const { samples, orderIds } = await measure(shared.baseUrl, run.fixture.publishableKey, run.fixture, n, warmup, "bshared")
@@ -300,9 +302,11 @@ export async function main() {
 
     // (c) modelled: (a) + the side effects inline, measured here for the same kind of order
     const inline = await inlineSideEffectCost(run, pluginOrderIds, env)
-    const a = results["(a) no plugin, shared"].samples
-    const modelled = a.map((ms, i) => ms + (inline[i % inline.length]?.total ?? NaN))
-    results["(c) sync, modelled ((a) + inline effects measured here)"] = { samples: modelled, load: loadavgText() }
+    const a = results["(a) no plugin, shared"]?.samples ?? []
+    if (a.length && inline.length) {
+      const modelled = a.map((ms, i) => ms + (inline[i % inline.length]?.total ?? NaN))
+      results["(c) sync, modelled ((a) + inline effects measured here)"] = { samples: modelled, load: loadavgText() }
+    }
 
     const base = summarize(a)
     const rows = Object.entries(results).map(([variant, r]) => {

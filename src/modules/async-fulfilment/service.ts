@@ -16,8 +16,11 @@ import { closeRedisConnections } from "./redis/connections"
 import { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import { SideEffectWorkers } from "./workers/side-effect-workers"
 import { insertMissingSideEffectRows } from "./db/insert-side-effect-rows"
+import { startSideEffectRow } from "./db/start-side-effect-row"
+import { findOrderSnapshotDocument } from "./db/order-snapshot-document"
 import {
   AllocatedInvoiceRow,
+  attachInvoiceFileRow,
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
@@ -41,6 +44,20 @@ import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
 import { ReconcileLock } from "./redis/reconcile-lock"
 import { firstRecordedAt, ordersWithoutRecords, stuckRows } from "./db/find-reconcile-candidates"
 import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
+
+/** What a job does with its row: run, or stop because it completed, was discarded or is missing. */
+function startOf(row: { status: string; result: unknown } | null): SideEffectStart {
+  if (!row) {
+    return { state: "missing" }
+  }
+  if (row.status === "completed") {
+    return { state: "completed", result: row.result }
+  }
+  if (row.status === "discarded") {
+    return { state: "discarded" }
+  }
+  return { state: "run" }
+}
 
 type InjectedDependencies = {
   logger: Logger
@@ -190,11 +207,11 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     orderId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<OrderDocument> {
-    const [snapshot] = await this.listOrderSnapshots({ order_id: orderId }, { take: 1 }, sharedContext)
-    if (!snapshot) {
+    const document = await findOrderSnapshotDocument(sharedContext.manager as SqlEntityManager, orderId)
+    if (!document) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `No order document recorded for order ${orderId}`)
     }
-    return snapshot.document as unknown as OrderDocument
+    return document as unknown as OrderDocument
   }
 
   /** The order's invoice row, allocating its number on first call (gap-free, once per order). */
@@ -230,8 +247,13 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     return findInvoiceRow(sharedContext.manager as SqlEntityManager, orderId)
   }
 
-  async attachInvoiceFile(invoiceId: string, file: { id: string; url: string }): Promise<void> {
-    await this.updateInvoices({ id: invoiceId, file_id: file.id, file_url: file.url })
+  @InjectManager()
+  async attachInvoiceFile(
+    invoiceId: string,
+    file: { id: string; url: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await attachInvoiceFileRow(sharedContext.manager as SqlEntityManager, invoiceId, file)
   }
 
   /** An admin retry: back to `queued` with fresh attempts; the error history stays. */
@@ -338,19 +360,40 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     attempt: number,
     { resumedAfterStall = false } = {}
   ): Promise<SideEffectStart> {
+    if (resumedAfterStall) {
+      return this.markSideEffectActiveAfterStall(orderId, kind, attempt)
+    }
+    const row = await this.startSideEffectRow_(orderId, kind, attempt)
+    return startOf(row)
+  }
+
+  @InjectManager()
+  protected async startSideEffectRow_(
+    orderId: string,
+    kind: SideEffectKind,
+    attempt: number,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const row = await startSideEffectRow(sharedContext.manager as SqlEntityManager, orderId, kind, attempt)
+    return row && { status: row.previous_status, result: row.result }
+  }
+
+  /** The rare path: the history also says that another worker died holding this job. */
+  protected async markSideEffectActiveAfterStall(
+    orderId: string,
+    kind: SideEffectKind,
+    attempt: number
+  ): Promise<SideEffectStart> {
     const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
-    if (!row) {
-      return { state: "missing" }
+    const start = startOf(row ?? null)
+    if (start.state === "run") {
+      await this.updateSideEffectJobs({
+        id: row.id,
+        ...activeTransition(attempt),
+        ...resumedAfterStallEntry(row, kind, attempt),
+      })
     }
-    if (row.status === "completed") {
-      return { state: "completed", result: row.result }
-    }
-    if (row.status === "discarded") {
-      return { state: "discarded" }
-    }
-    const resumed = resumedAfterStall ? resumedAfterStallEntry(row, kind, attempt) : {}
-    await this.updateSideEffectJobs({ id: row.id, ...activeTransition(attempt), ...resumed })
-    return { state: "run" }
+    return start
   }
 
   /**

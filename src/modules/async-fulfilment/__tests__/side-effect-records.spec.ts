@@ -137,6 +137,26 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
         })
       })
 
+      it("starts a row in one statement: active with this attempt; missing, discarded and taken-over rows said so", async () => {
+        await service.recordOrderSideEffects({ document: documentFor("order_start"), event_id: null })
+        expect(await service.markSideEffectActive("order_start", "invoice", 1)).toEqual({ state: "run" })
+        const [invoice] = await service.listSideEffectJobs({ order_id: "order_start", kind: "invoice" })
+        expect(invoice).toMatchObject({ status: "active", attempts: 1, next_retry_at: null })
+        expect(invoice.started_at).toBeInstanceOf(Date)
+
+        expect(await service.markSideEffectActive("order_none", "invoice", 1)).toEqual({ state: "missing" })
+
+        await service.discardSideEffectJob(invoice.id, "by hand")
+        expect(await service.markSideEffectActive("order_start", "invoice", 2)).toEqual({ state: "discarded" })
+        const [still] = await service.listSideEffectJobs({ order_id: "order_start", kind: "invoice" })
+        expect(still).toMatchObject({ status: "discarded", attempts: 1 })
+
+        expect(await service.markSideEffectActive("order_start", "mail", 1, { resumedAfterStall: true })).toEqual({ state: "run" })
+        const [mail] = await service.listSideEffectJobs({ order_id: "order_start", kind: "mail" })
+        expect(mail).toMatchObject({ status: "active", attempts: 1 })
+        expect(mail.error_history).toEqual([expect.objectContaining({ attempt: 1, message: expect.stringContaining("may arrive twice") })])
+      })
+
       it("fails the mail with its invoice when the invoice fails for good", async () => {
         await service.recordOrderSideEffects({ document: documentFor("order_bad"), event_id: null })
         await service.markSideEffectFailed("order_bad", "invoice", { attempt: 5, message: "no items", stack_head: null, final: true })

@@ -76,3 +76,14 @@ export async function insertInvoiceWithNextNumber(
   )
   return row as unknown as AllocatedInvoiceRow
 }
+
+export async function attachInvoiceFileRow(
+  manager: SqlEntityManager,
+  invoiceId: string,
+  file: { id: string; url: string }
+): Promise<void> {
+  await manager.execute(
+    `UPDATE af_invoice SET file_id = ?, file_url = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL`,
+    [file.id, file.url, invoiceId]
+  )
+}

@@ -34,6 +34,8 @@ export function renderInvoicePdf(layout: InvoiceLayout, { fonts }: RenderInvoice
     const printable = mapPrintableText(layout)
     const doc = new PDFDocument({
       size: "A4",
+      // no default Helvetica: pdfkit would parse its AFM metrics for every document, never to use them
+      font: null as unknown as string,
       margins: MARGINS,
       bufferPages: true,
       info: {
