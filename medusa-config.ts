@@ -11,6 +11,9 @@ const env = process.env
 const redisUrl = env.REDIS_URL ?? "redis://127.0.0.1:6379"
 /** Medusa's own BullMQ queues (events, workflows) get this prefix; each test run its own. */
 const medusaRedisPrefix = env.MEDUSA_REDIS_PREFIX ?? "medusa"
+/** Jobs a worker process runs at once per kind: ASYNC_FULFILMENT_<KIND>_CONCURRENCY, else ASYNC_FULFILMENT_CONCURRENCY. */
+const concurrencyOf = (kind: "INVOICE" | "MAIL" | "ERP", fallback: number) =>
+  Number(env[`ASYNC_FULFILMENT_${kind}_CONCURRENCY`] ?? env.ASYNC_FULFILMENT_CONCURRENCY ?? fallback)
 const workerMode = (env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server"
 
 export default defineConfig({
@@ -102,9 +105,9 @@ export default defineConfig({
           stalledIntervalMs: Number(env.ASYNC_FULFILMENT_STALLED_INTERVAL_MS ?? 30_000),
         },
         jobs: {
-          invoice: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 5), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 2_000), concurrency: 2 },
-          mail: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 8), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
-          erp: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 10), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: 5 },
+          invoice: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 5), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 2_000), concurrency: concurrencyOf("INVOICE", 2) },
+          mail: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 8), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: concurrencyOf("MAIL", 5) },
+          erp: { attempts: Number(env.ASYNC_FULFILMENT_ATTEMPTS ?? 10), backoffMs: Number(env.ASYNC_FULFILMENT_BACKOFF_MS ?? 5_000), concurrency: concurrencyOf("ERP", 5) },
         },
       },
     },

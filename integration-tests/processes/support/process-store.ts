@@ -111,7 +111,13 @@ export class ProcessStoreRun {
 
   constructor(
     readonly artifacts: string,
-    readonly settings: { lockMs: number; stalledIntervalMs: number; erpDelayMs: { min: number; max: number } }
+    readonly settings: {
+      lockMs: number
+      stalledIntervalMs: number
+      erpDelayMs: { min: number; max: number }
+      /** Medusa processes allowed at once (2 unless a benchmark asks for more) */
+      maxProcesses?: number
+    }
   ) {
     this.erp = new SlowIdempotentErp(settings.erpDelayMs)
   }
@@ -169,16 +175,17 @@ export class ProcessStoreRun {
     await runMedusa(args, this.baseEnv_, path.join(this.artifacts, "setup.log"))
   }
 
-  /** Starts `medusa start` in this mode and waits for its /health. At most two at a time. */
-  async start(name: string, mode: WorkerMode): Promise<MedusaProcess> {
+  /** Starts `medusa start` in this mode and waits for its /health. At most two at a time, unless settings say more. */
+  async start(name: string, mode: WorkerMode, extraEnv: NodeJS.ProcessEnv = {}): Promise<MedusaProcess> {
     const alive = this.processes.filter((p) => p.running)
-    if (alive.length >= 2) {
-      throw new Error(`refusing a third Medusa process (${alive.map((p) => p.name).join(", ")} are running)`)
+    const max = this.settings.maxProcesses ?? 2
+    if (alive.length >= max) {
+      throw new Error(`refusing Medusa process ${max + 1} (${alive.map((p) => p.name).join(", ")} are running)`)
     }
     const port = freePort()
     const logFile = path.join(this.artifacts, `${name}.log`)
     rmSync(logFile, { force: true })
-    const env = { ...this.baseEnv_, PORT: String(port), MEDUSA_WORKER_MODE: mode, MEDUSA_BACKEND_URL: `http://localhost:${port}` }
+    const env = { ...this.baseEnv_, ...extraEnv, PORT: String(port), MEDUSA_WORKER_MODE: mode, MEDUSA_BACKEND_URL: `http://localhost:${port}` }
     const proc = new MedusaProcess(name, mode, port, startMedusa(["start"], env, logFile), logFile)
     this.processes.push(proc)
     await this.timed(`${name} (${mode}) boot until /health`, () => waitForHealth(proc.baseUrl, proc.child, 120_000))
