@@ -17,7 +17,6 @@
  *
  *   npm run bench:burst-drain-real -- [--orders=500] [--settings=1x1,1x4,1x16,1x16:h256,2x16,4x16]
  */
-import { readFileSync, readdirSync } from "fs"
 import path from "path"
 import IORedis from "ioredis"
 import { Client } from "pg"
@@ -28,7 +27,7 @@ import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-req
 import { SideEffectQueues } from "../src/modules/async-fulfilment/queues/side-effect-queues"
 import { sideEffectJobId } from "../src/modules/async-fulfilment/queues/names"
 import { SIDE_EFFECT_KINDS } from "../src/modules/async-fulfilment/types/side-effect"
-import { benchOptions, flag, loadavgText, mib, printTable, REDIS_URL, sleep, usedMemory, writeResult } from "./lib"
+import { benchOptions, cpuSeconds, flag, treeRss, loadavgText, mib, printTable, REDIS_URL, sleep, usedMemory, writeResult } from "./lib"
 
 const shopper: Shopper = {
   email: "bench.buyer@example.com",
@@ -40,25 +39,6 @@ const shopper: Shopper = {
     { variant: "desk", quantity: 1 },
     { variant: "tshirt", quantity: 2 },
   ],
-}
-
-/** RSS of a process and its descendants, from /proc, in bytes. */
-function treeRss(pid: number): number {
-  let total = 0
-  const visit = (p: number) => {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8")
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim()
-        if (children) children.split(/\s+/).map(Number).forEach(visit)
-      }
-    } catch {
-      // gone
-    }
-  }
-  visit(pid)
-  return total
 }
 
 async function statusCounts(db: Client, like: string) {
@@ -213,16 +193,6 @@ async function drainOnce(
     producer.disconnect()
     admin.disconnect()
     await Promise.all(workers.map((w) => w.terminate()))
-  }
-}
-
-/** User + system CPU seconds a process has used, from /proc (clock ticks of 100 Hz). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return NaN
   }
 }
 

@@ -3,7 +3,7 @@
  * percentiles. Nothing here asserts on timings: the numbers are reported, not judged.
  */
 import IORedis from "ioredis"
-import { mkdirSync, writeFileSync } from "fs"
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs"
 import os from "os"
 import path from "path"
 
@@ -148,4 +148,33 @@ export function benchOptions(queuePrefix: string, concurrency?: number) {
     erp: { url: "http://127.0.0.1:4010/orders", secret: "benchmark-only-erp-secret" },
     invoice: { seller: { name: "Bench Shop", address: "1 Bench Road\nTestville" } },
   })
+}
+
+/** RSS of a process and its descendants, from /proc, in bytes. */
+export function treeRss(pid: number): number {
+  let total = 0
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8")
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim()
+        if (children) children.split(/\s+/).map(Number).forEach(visit)
+      }
+    } catch {
+      // gone
+    }
+  }
+  visit(pid)
+  return total
+}
+
+/** User + system CPU seconds a process has used, from /proc (clock ticks of 100 Hz). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
 }

@@ -13,9 +13,9 @@ export function runMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: strin
   })
 }
 
-export function startMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+export function startMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = process.cwd()): ChildProcess {
   const log = createWriteStream(logFile, { flags: "a" })
-  const child = spawn(process.execPath, [medusaBin, ...args], { env, stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawn(process.execPath, [medusaBin, ...args], { env, cwd, stdio: ["ignore", "pipe", "pipe"] })
   child.stdout!.pipe(log)
   child.stderr!.pipe(log)
   return child
