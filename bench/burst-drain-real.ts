@@ -15,7 +15,7 @@
  * one process, the same with the worker's V8 heap capped at 256 MiB (`:h256`, what the README advises
  * for worker processes), then 2 and 4 processes at concurrency 16 (scaling).
  *
- *   npm run bench:burst-drain-real -- [--orders=500] [--settings=1x1,1x4,1x16,1x16:h256,2x16,4x16]
+ *   npm run bench:burst-drain-real -- [--orders=300] [--settings=1x1,1x4,1x16,1x16:h256,2x16,4x16]
  */
 import path from "path"
 import IORedis from "ioredis"
@@ -27,6 +27,7 @@ import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-req
 import { SideEffectQueues } from "../src/modules/async-fulfilment/queues/side-effect-queues"
 import { sideEffectJobId } from "../src/modules/async-fulfilment/queues/names"
 import { SIDE_EFFECT_KINDS } from "../src/modules/async-fulfilment/types/side-effect"
+import { baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
 import { benchOptions, cpuSeconds, flag, treeRss, loadavgText, mib, printTable, REDIS_URL, sleep, usedMemory, writeResult } from "./lib"
 
 const shopper: Shopper = {
@@ -196,8 +197,27 @@ async function drainOnce(
   }
 }
 
+/** RSS of an idle worker-mode Medusa, 5 s after /health, without the plugin and with it. */
+async function idleWorkerRss(run: ProcessStoreRun, artifacts: string) {
+  const env = (run as unknown as { baseEnv_: NodeJS.ProcessEnv }).baseEnv_
+  const dir = baselineApp()
+  try {
+    const bare = await startBaselineStore(dir, { ...env, MEDUSA_WORKER_MODE: "worker", MEDUSA_REDIS_PREFIX: `${run.run}-medusa-bare` }, path.join(artifacts, "idle-no-plugin.log"))
+    await sleep(5000)
+    const withoutPlugin = mib(treeRss(bare.child.pid!))
+    await bare.stop()
+    const worker = await run.start("idle-worker", "worker")
+    await sleep(5000)
+    const withPlugin = mib(treeRss(worker.pid))
+    await worker.terminate()
+    return { withoutPlugin, withPlugin }
+  } finally {
+    removeBaselineApp(dir)
+  }
+}
+
 export async function main() {
-  const orders = flag("orders", 500)
+  const orders = flag("orders", 300)
   const timeoutMs = flag("timeout-s", 600) * 1000
   const settings = parseSettings()
   const artifacts = path.join(__dirname, "results", "burst-drain-real")
@@ -229,6 +249,9 @@ export async function main() {
       [placed.id]
     )
 
+    const idle = await idleWorkerRss(run, artifacts)
+    console.log(`  idle worker-mode process RSS: ${idle.withoutPlugin} MiB without the plugin, ${idle.withPlugin} MiB with it`)
+
     for (const [index, setting] of settings.entries()) {
       const row = await drainOnce(run, db, template, setting, index, orders, timeoutMs)
       rows.push({ ...row, "load avg": loadavgText() })
@@ -238,7 +261,8 @@ export async function main() {
     const table = rows.map((r) => ({ ...r, "jobs/s ÷ 1×c16": (r["jobs/s"] as number) / (base["jobs/s"] as number) }))
     printTable(`Real processors, ${orders} orders (${orders * 3} jobs) per setting; ERP answers after 200 ms`, table)
     console.log(`\nload average after: ${loadavgText()}`)
-    writeResult("burst-drain-real", { orders, settings: table, timings: run.timings })
+    console.log(`idle worker-mode process RSS (5 s after /health): ${idle.withoutPlugin} MiB without the plugin, ${idle.withPlugin} MiB with it`)
+    writeResult("burst-drain-real", { orders, idle_worker_rss_mib: idle, settings: table, timings: run.timings })
   } finally {
     await db?.end().catch(() => undefined)
     await run.stop()

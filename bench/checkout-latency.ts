@@ -19,23 +19,24 @@
  *                    invoice PDF (no number allocation), mail with the PDF (pooled SMTP to the
  *                    sink), ERP POST (the stub answers after 200 ms).
  *
- *    Carts are built beforehand (cart → items → shipping → payment session) and held at the
- *    complete call (integration-tests/processes/support/checkout-burst.ts), so only the completion
- *    is timed. All variants run at once on one database, each on Redis prefixes of its own, and are
+ *    Carts are built beforehand through the store API (cart with items → shipping method →
+ *    payment collection → payment session), so only the completion is timed. All variants run at once on one database, each on Redis prefixes of its own, and are
  *    measured in turn in blocks (20 checkouts of (a), 20 of (b), …), so the machine's drift falls on
  *    every variant alike. After a plugin block the bench waits until that block's side effects have
  *    settled: the workers run during their own block, never during another variant's.
  *
- *   npm run bench:checkout-latency -- [--n=200] [--warmup=20] [--block=20] [--variants=a,split,shared,c]
+ * Default variants: a, split, paused, c (each costs ~2 minutes here, mostly building its carts);
+ * `--variants=a,split,niced,paused,shared,c` runs all.
+ *
+ *   npm run bench:checkout-latency -- [--n=200] [--warmup=10] [--block=20] [--variants=a,split,paused,c]
  */
 import { mkdirSync, readdirSync } from "fs"
 import os from "os"
 import path from "path"
 import { Client } from "pg"
 import { ProcessStoreRun } from "../integration-tests/processes/support/process-store"
-import { prepareCheckouts, PreparedCheckout } from "../integration-tests/processes/support/checkout-burst"
 import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-request"
-import type { Shopper } from "../integration-tests/fixtures/place-order"
+import type { Shopper, StoreRequest } from "../integration-tests/fixtures/place-order"
 import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
 import { cpuSeconds, flag, loadavgText, printTable, REDIS_URL, sleep, summarize, writeResult } from "./lib"
 import { BaselineStore, baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
@@ -54,21 +55,66 @@ function shoppers(count: number, tag: string): Shopper[] {
   }))
 }
 
-async function measure(baseUrl: string, publishableKey: string, fixture: ProcessStoreRun["fixture"], n: number, warmup: number, tag: string) {
-  const request = fetchStoreRequest(baseUrl, publishableKey)
-  const prepared = await prepareCheckouts(request, fixture, shoppers(n + warmup, tag), 4)
-  const samples: number[] = []
-  const orderIds: string[] = []
-  for (let i = 0; i < prepared.length; i++) {
-    const a = performance.now()
-    const order = await prepared[i].complete()
-    const ms = performance.now() - a
-    if (i >= warmup) {
-      samples.push(ms)
-      orderIds.push(order.id)
+/**
+ * Store API requests for building carts, spread over every serving process (they share the
+ * database, so any of them can build any cart), except the completion: that one goes to the
+ * measured variant's process.
+ */
+function cartRequests(measuredUrl: string, servingUrls: string[], publishableKey: string) {
+  const measured = fetchStoreRequest(measuredUrl, publishableKey)
+  const builders = servingUrls.map((url) => fetchStoreRequest(url, publishableKey))
+  let next = 0
+  return { measured, builder: (): StoreRequest => builders[next++ % builders.length] }
+}
+
+interface ReadyCart {
+  complete(): Promise<{ id: string }>
+}
+
+/**
+ * The storefront's checkout in the fewest store API calls, up to the completion: the cart with
+ * its items and addresses, the shipping method (the region's first option, looked up once),
+ * the payment collection and session. Building carts is most of this bench's run time.
+ */
+async function buildCarts(
+  requests: ReturnType<typeof cartRequests>,
+  fixture: ProcessStoreRun["fixture"],
+  buyers: Shopper[],
+  lanes: number
+): Promise<ReadyCart[]> {
+  const ready: ReadyCart[] = new Array(buyers.length)
+  let shippingOptionId: Promise<string> | null = null
+  const build = async (shopper: Shopper): Promise<ReadyCart> => {
+    const request = requests.builder()
+    const address = { first_name: shopper.first_name, last_name: shopper.last_name, address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: shopper.country_code }
+    const { cart } = await request("POST", "/store/carts", {
+      region_id: fixture.regions[shopper.currency],
+      email: shopper.email,
+      shipping_address: address,
+      billing_address: address,
+      items: shopper.items.map((item) => ({ variant_id: fixture.variants[item.variant], quantity: item.quantity })),
+    })
+    shippingOptionId ??= request("GET", `/store/shipping-options?cart_id=${cart.id}`).then((r) => r.shipping_options[0].id)
+    await request("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: await shippingOptionId })
+    const { payment_collection } = await request("POST", "/store/payment-collections", { cart_id: cart.id })
+    await request("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+    return {
+      complete: async () => {
+        const completed = await requests.measured("POST", `/store/carts/${cart.id}/complete`)
+        if (completed.type !== "order") throw new Error(`checkout did not produce an order: ${JSON.stringify(completed.error ?? completed)}`)
+        return completed.order
+      },
     }
   }
-  return { samples, orderIds }
+  let next = 0
+  const lane = async () => {
+    while (next < buyers.length) {
+      const index = next++
+      ready[index] = await build(buyers[index])
+    }
+  }
+  await Promise.all(Array.from({ length: lanes }, lane))
+  return ready
 }
 
 /** Waits until these orders' side effects are completed or failed; returns how long that took. */
@@ -97,7 +143,7 @@ interface Variant {
   url: string
   /** plugin variants: wait after each block until its orders' side effects have settled */
   settles: boolean
-  prepared: PreparedCheckout[]
+  prepared: ReadyCart[]
   /** the processes whose CPU time is counted for this variant's orders */
   processes: { role: string; pid: number }[]
   /** paused (SIGSTOP) during this variant's blocks, resumed before its side effects are awaited */
@@ -112,10 +158,10 @@ interface Variant {
 
 export async function main() {
   const n = flag("n", 200)
-  const warmup = flag("warmup", 20)
+  const warmup = flag("warmup", 10)
   const block = flag("block", 20)
   const variantArg = process.argv.find((a) => a.startsWith("--variants="))?.split("=")[1]
-  const wanted = new Set((variantArg ?? "a,split,shared,c").split(","))
+  const wanted = new Set((variantArg ?? "a,split,paused,c").split(","))
   const artifacts = path.join(__dirname, "results", "checkout-latency")
   mkdirSync(artifacts, { recursive: true })
   const run = new ProcessStoreRun(artifacts, { lockMs: 30_000, stalledIntervalMs: 30_000, erpDelayMs: { min: 200, max: 200 }, maxProcesses: 3 })
@@ -153,8 +199,12 @@ export async function main() {
       const processes = [{ role: "server", pid: server.pid }, { role: "worker", pid: worker.pid }]
       add("(b) plugin, server + worker process", server.baseUrl, true, processes)
       // the same two processes, the worker paused while the block runs: the request path alone
-      add("(b) plugin, server + worker process at nice 10", server.baseUrl, true, processes, { niced: [worker.pid] })
-      add("(b) plugin, server alone (worker paused)", server.baseUrl, true, processes, { paused: [worker.pid] })
+      if (wanted.has("niced")) {
+        add("(b) plugin, server + worker process at nice 10", server.baseUrl, true, processes, { niced: [worker.pid] })
+      }
+      if (wanted.has("paused")) {
+        add("(b) plugin, server alone (worker paused)", server.baseUrl, true, processes, { paused: [worker.pid] })
+      }
     }
     if (wanted.has("shared")) {
       const shared = await run.start("shared", "shared" as "server", {
@@ -168,10 +218,16 @@ export async function main() {
       add("(c) side effects inline (orderCreated hook)", store.url, false, [{ role: "server", pid: store.child.pid! }])
     }
 
-    for (const [i, variant] of variants.entries()) {
-      const request = fetchStoreRequest(variant.url, run.fixture.publishableKey)
-      variant.prepared = await prepareCheckouts(request, run.fixture, shoppers(n + warmup, `v${i}`), 4)
-    }
+    const preparing = Date.now()
+    const servingUrls = [...new Set(variants.map((v) => v.url))]
+    await Promise.all(
+      variants.map(async (variant, i) => {
+        const requests = cartRequests(variant.url, servingUrls, run.fixture.publishableKey)
+        variant.prepared = await buildCarts(requests, run.fixture, shoppers(n + warmup, `v${i}`), 2)
+      })
+    )
+    run.timings[`prepare ${variants.length * (n + warmup)} carts`] = Date.now() - preparing
+    const measuring = Date.now()
 
     const db = new Client({ connectionString: run.databaseUrl })
     await db.connect()
@@ -209,6 +265,7 @@ export async function main() {
     } finally {
       await db.end()
     }
+    run.timings["measure (blocks and settling)"] = Date.now() - measuring
     const syncVariant = variants.find((v) => v.label.startsWith("(c)"))
     if (syncVariant) {
       // the (c) orders' mails and ERP documents: every other variant's come from the workers
@@ -248,7 +305,8 @@ export async function main() {
     if (syncCheck) {
       console.log(`(c) did its side effects inline: ${syncCheck.mails} mails and ${syncCheck.erp_calls} ERP documents for ${syncCheck.expected} checkouts`)
     }
-    console.log(`\nload average after: ${loadavgText()}`)
+    console.log(`\nphases (ms): ${JSON.stringify(run.timings)}`)
+    console.log(`load average after: ${loadavgText()}`)
     writeResult("checkout-latency", {
       n,
       warmup,
