@@ -28,7 +28,7 @@ import { SideEffectQueues } from "../src/modules/async-fulfilment/queues/side-ef
 import { sideEffectJobId } from "../src/modules/async-fulfilment/queues/names"
 import { SIDE_EFFECT_KINDS } from "../src/modules/async-fulfilment/types/side-effect"
 import { baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
-import { benchOptions, cpuSeconds, flag, treeRss, loadavgText, mib, printTable, REDIS_URL, sleep, usedMemory, writeResult } from "./lib"
+import { benchOptions, cleanUpOnInterrupt, cpuSeconds, flag, treeRss, loadavgText, mib, printTable, REDIS_URL, sleep, usedMemory, writeResult } from "./lib"
 
 const shopper: Shopper = {
   email: "bench.buyer@example.com",
@@ -239,6 +239,11 @@ export async function main() {
   console.log(`burst-drain-real: ${orders} orders per setting (${settings.map(settingName).join("; ")}), load average ${loadavgText()}`)
   let db: Client | null = null
   const rows: Record<string, unknown>[] = []
+  const cleanUp = async () => {
+    await db?.end().catch(() => undefined)
+    await run.stop()
+  }
+  cleanUpOnInterrupt(cleanUp)
   try {
     await run.prepare()
     db = new Client({ connectionString: run.databaseUrl })
@@ -277,8 +282,7 @@ export async function main() {
     console.log(`idle worker-mode process RSS (5 s after /health): ${idle.withoutPlugin} MiB without the plugin, ${idle.withPlugin} MiB with it`)
     writeResult("burst-drain-real", { orders, idle_worker_rss_mib: idle, settings: table, timings: run.timings })
   } finally {
-    await db?.end().catch(() => undefined)
-    await run.stop()
+    await cleanUp()
   }
 }
 

@@ -38,7 +38,7 @@ import { ProcessStoreRun } from "../integration-tests/processes/support/process-
 import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-request"
 import type { Shopper, StoreRequest } from "../integration-tests/fixtures/place-order"
 import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
-import { cpuSeconds, flag, loadavgText, printTable, REDIS_URL, sleep, summarize, writeResult } from "./lib"
+import { cleanUpOnInterrupt, cpuSeconds, flag, loadavgText, printTable, REDIS_URL, sleep, summarize, writeResult } from "./lib"
 import { BaselineStore, baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
 
 function shoppers(count: number, tag: string): Shopper[] {
@@ -171,6 +171,15 @@ export async function main() {
   const variants: Variant[] = []
   let syncCheck: { erp_calls: number; mails: number; expected: number } | null = null
   const sharedPrefixes = { medusa: `${run.run}-medusa-shared`, queues: `${run.run}-shared` }
+  const cleanUp = async () => {
+    for (const variant of variants) variant.paused.forEach((pid) => { try { process.kill(pid, "SIGCONT") } catch { /* gone */ } })
+    await Promise.all(baselines.map((b) => b.stop()))
+    if (baselineDir) removeBaselineApp(baselineDir)
+    baselineDir = ""
+    await run.stop()
+    await deleteRedisKeys(REDIS_URL, [`${sharedPrefixes.queues}:`, `${run.run}-medusa-`])
+  }
+  cleanUpOnInterrupt(cleanUp)
   try {
     await run.prepare()
     const env = (run as unknown as { baseEnv_: NodeJS.ProcessEnv }).baseEnv_
@@ -316,11 +325,7 @@ export async function main() {
       timings: run.timings,
     })
   } finally {
-    for (const variant of variants) variant.paused.forEach((pid) => { try { process.kill(pid, "SIGCONT") } catch { /* gone */ } })
-    await Promise.all(baselines.map((b) => b.stop()))
-    if (baselineDir) removeBaselineApp(baselineDir)
-    await run.stop()
-    await deleteRedisKeys(REDIS_URL, [`${sharedPrefixes.queues}:`, `${run.run}-medusa-`])
+    await cleanUp()
   }
 }
 

@@ -178,3 +178,18 @@ export function cpuSeconds(pid: number): number {
     return NaN
   }
 }
+
+/**
+ * On Ctrl-C or SIGTERM (e.g. `timeout`), runs the benchmark's cleanup before exiting: the Medusa
+ * processes it started would otherwise outlive it and keep using the CPU of every later run.
+ */
+export function cleanUpOnInterrupt(cleanup: () => Promise<unknown>): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the processes this benchmark started and removing what it created`)
+      cleanup()
+        .catch((error) => console.error(`cleanup failed: ${error}`))
+        .finally(() => process.exit(130))
+    })
+  }
+}
