@@ -1,5 +1,5 @@
 import { execFileSync } from "child_process"
-import { mkdtempSync } from "fs"
+import { mkdtempSync, rmSync } from "fs"
 import os from "os"
 import path from "path"
 
@@ -52,5 +52,7 @@ export function prepareTestEnv(name: string): TestEnv {
     ERP_TIMEOUT_MS: "2000",
     FILE_UPLOAD_DIR: env.uploadDir,
   })
+  // a top-level hook: it runs after the test runner has shut the app down
+  afterAll(() => rmSync(env.uploadDir, { recursive: true, force: true }))
   return env
 }
