@@ -28,7 +28,7 @@ import { SideEffectQueues } from "../src/modules/async-fulfilment/queues/side-ef
 import { sideEffectJobId } from "../src/modules/async-fulfilment/queues/names"
 import { SIDE_EFFECT_KINDS } from "../src/modules/async-fulfilment/types/side-effect"
 import { baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
-import { benchOptions, cleanUpOnInterrupt, cpuSeconds, flag, treeRss, loadavgText, mib, printTable, REDIS_URL, sleep, usedMemory, writeResult } from "./lib"
+import { benchOptions, cleanUpOnInterrupt, cpuSeconds, flag, loadavgText, mib, printTable, REDIS_URL, runWhenMain, sleep, treeRss, usedMemory, writeResult } from "./lib"
 
 const shopper: Shopper = {
   email: "bench.buyer@example.com",
@@ -286,12 +286,4 @@ export async function main() {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(e)
-      process.exit(1)
-    }
-  )
-}
+runWhenMain(module, main)

@@ -15,18 +15,7 @@ import IORedis from "ioredis"
 import { SideEffectQueues } from "../src/modules/async-fulfilment/queues/side-effect-queues"
 import { QUEUE_NAMES, sideEffectJobId } from "../src/modules/async-fulfilment/queues/names"
 import { SIDE_EFFECT_KINDS } from "../src/modules/async-fulfilment/types/side-effect"
-import {
-  benchOptions,
-  benchPrefix,
-  deletePrefix,
-  flag,
-  loadavgText,
-  mib,
-  printTable,
-  REDIS_URL,
-  usedMemory,
-  writeResult,
-} from "./lib"
+import { benchOptions, benchPrefix, deletePrefix, flag, loadavgText, mib, printTable, REDIS_URL, runWhenMain, usedMemory, writeResult } from "./lib"
 
 interface DrainReport {
   drain_ms: number
@@ -229,12 +218,4 @@ export async function main() {
   })
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(e)
-      process.exit(1)
-    }
-  )
-}
+runWhenMain(module, main)

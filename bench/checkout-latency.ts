@@ -38,7 +38,7 @@ import { ProcessStoreRun } from "../integration-tests/processes/support/process-
 import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-request"
 import type { Shopper, StoreRequest } from "../integration-tests/fixtures/place-order"
 import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
-import { cleanUpOnInterrupt, cpuSeconds, flag, loadavgText, printTable, REDIS_URL, sleep, summarize, writeResult } from "./lib"
+import { cleanUpOnInterrupt, cpuSeconds, flag, loadavgText, printTable, REDIS_URL, runWhenMain, sleep, summarize, writeResult } from "./lib"
 import { BaselineStore, baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
 
 function shoppers(count: number, tag: string): Shopper[] {
@@ -329,12 +329,4 @@ export async function main() {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(e)
-      process.exit(1)
-    }
-  )
-}
+runWhenMain(module, main)

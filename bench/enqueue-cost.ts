@@ -16,7 +16,7 @@ import IORedis from "ioredis"
 import { SideEffectQueues } from "../src/modules/async-fulfilment/queues/side-effect-queues"
 import { buildSideEffectFlows } from "../src/modules/async-fulfilment/queues/side-effect-flow"
 import { SIDE_EFFECT_KINDS } from "../src/modules/async-fulfilment/types/side-effect"
-import { benchOptions, benchPrefix, deletePrefix, flag, loadavgText, printTable, REDIS_URL, summarize, writeResult } from "./lib"
+import { benchOptions, benchPrefix, deletePrefix, flag, loadavgText, printTable, REDIS_URL, runWhenMain, summarize, writeResult } from "./lib"
 
 interface Tap {
   commands: Map<string, number>
@@ -188,12 +188,4 @@ export async function main() {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(e)
-      process.exit(1)
-    }
-  )
-}
+runWhenMain(module, main)

@@ -193,3 +193,15 @@ export function cleanUpOnInterrupt(cleanup: () => Promise<unknown>): void {
     })
   }
 }
+
+/** Runs a benchmark's main when its file is the entry point; exits 0, or 1 with the error. */
+export function runWhenMain(entry: NodeModule, main: () => Promise<unknown>): void {
+  if (require.main !== entry) return
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    }
+  )
+}

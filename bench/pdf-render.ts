@@ -8,7 +8,7 @@
 import { buildInvoiceLayout, renderInvoicePdf } from "../src/modules/async-fulfilment/invoice"
 import { invoiceIdentity, orderDocument, seller } from "../src/modules/async-fulfilment/invoice/__tests__/__fixtures__/invoice-input"
 import { rawNoopDrain, NoopRun } from "./raw-bullmq"
-import { flag, hasFlag, loadavgText, mib, printTable, summarize, writeResult } from "./lib"
+import { flag, hasFlag, loadavgText, mib, printTable, runWhenMain, summarize, writeResult } from "./lib"
 
 export async function measurePdf(seconds: number, lines = 5, warmup = 100) {
   const order = orderDocument(lines)
@@ -96,12 +96,4 @@ export function rawRow(r: NoopRun) {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (e) => {
-      console.error(e)
-      process.exit(1)
-    }
-  )
-}
+runWhenMain(module, main)
