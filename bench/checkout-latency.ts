@@ -19,13 +19,14 @@
  *                    invoice PDF (no number allocation), mail with the PDF (pooled SMTP to the
  *                    sink), ERP POST (the stub answers after 200 ms).
  *
- *    Carts are built beforehand through the store API (cart with items → shipping method →
- *    payment collection → payment session), so only the completion is timed. All variants run at once on one database, each on Redis prefixes of its own, and are
+ *    One cart is built beforehand through the store API (cart with items → shipping method →
+ *    payment collection → payment session) and copied in SQL for every checkout (clone-carts.ts),
+ *    so only the completion is timed. All variants run at once on one database, each on Redis prefixes of its own, and are
  *    measured in turn in blocks (20 checkouts of (a), 20 of (b), …), so the machine's drift falls on
  *    every variant alike. After a plugin block the bench waits until that block's side effects have
  *    settled: the workers run during their own block, never during another variant's.
  *
- * Default variants: a, split, paused, c (each costs ~2 minutes here, mostly building its carts);
+ * Default variants: a, split, paused, c (each costs ~1.5 minutes here);
  * `--variants=a,split,niced,paused,shared,c` runs all.
  *
  *   npm run bench:checkout-latency -- [--n=200] [--warmup=10] [--block=20] [--variants=a,split,paused,c]
@@ -39,6 +40,7 @@ import { fetchStoreRequest } from "../integration-tests/fixtures/fetch-store-req
 import type { Shopper, StoreRequest } from "../integration-tests/fixtures/place-order"
 import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
 import { cleanUpOnInterrupt, cpuSeconds, flag, loadavgText, printTable, REDIS_URL, runWhenMain, sleep, summarize, writeResult } from "./lib"
+import { cloneCart } from "./clone-carts"
 import { BaselineStore, baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
 
 function shoppers(count: number, tag: string): Shopper[] {
@@ -56,65 +58,38 @@ function shoppers(count: number, tag: string): Shopper[] {
 }
 
 /**
- * Store API requests for building carts, spread over every serving process (they share the
- * database, so any of them can build any cart), except the completion: that one goes to the
- * measured variant's process.
+ * One cart through the storefront's calls, up to the completion: the cart with its items and
+ * addresses, the region's first shipping option, the payment collection and session. The bench
+ * copies it in SQL (clone-carts.ts) for every checkout it measures.
  */
-function cartRequests(measuredUrl: string, servingUrls: string[], publishableKey: string) {
-  const measured = fetchStoreRequest(measuredUrl, publishableKey)
-  const builders = servingUrls.map((url) => fetchStoreRequest(url, publishableKey))
-  let next = 0
-  return { measured, builder: (): StoreRequest => builders[next++ % builders.length] }
+async function buildTemplateCart(request: StoreRequest, fixture: ProcessStoreRun["fixture"], shopper: Shopper): Promise<string> {
+  const address = { first_name: shopper.first_name, last_name: shopper.last_name, address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: shopper.country_code }
+  const { cart } = await request("POST", "/store/carts", {
+    region_id: fixture.regions[shopper.currency],
+    email: shopper.email,
+    shipping_address: address,
+    billing_address: address,
+    items: shopper.items.map((item) => ({ variant_id: fixture.variants[item.variant], quantity: item.quantity })),
+  })
+  const { shipping_options } = await request("GET", `/store/shipping-options?cart_id=${cart.id}`)
+  await request("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
+  const { payment_collection } = await request("POST", "/store/payment-collections", { cart_id: cart.id })
+  await request("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  return cart.id
 }
 
 interface ReadyCart {
   complete(): Promise<{ id: string }>
 }
 
-/**
- * The storefront's checkout in the fewest store API calls, up to the completion: the cart with
- * its items and addresses, the shipping method (the region's first option, looked up once),
- * the payment collection and session. Building carts is most of this bench's run time.
- */
-async function buildCarts(
-  requests: ReturnType<typeof cartRequests>,
-  fixture: ProcessStoreRun["fixture"],
-  buyers: Shopper[],
-  lanes: number
-): Promise<ReadyCart[]> {
-  const ready: ReadyCart[] = new Array(buyers.length)
-  let shippingOptionId: Promise<string> | null = null
-  const build = async (shopper: Shopper): Promise<ReadyCart> => {
-    const request = requests.builder()
-    const address = { first_name: shopper.first_name, last_name: shopper.last_name, address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: shopper.country_code }
-    const { cart } = await request("POST", "/store/carts", {
-      region_id: fixture.regions[shopper.currency],
-      email: shopper.email,
-      shipping_address: address,
-      billing_address: address,
-      items: shopper.items.map((item) => ({ variant_id: fixture.variants[item.variant], quantity: item.quantity })),
-    })
-    shippingOptionId ??= request("GET", `/store/shipping-options?cart_id=${cart.id}`).then((r) => r.shipping_options[0].id)
-    await request("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: await shippingOptionId })
-    const { payment_collection } = await request("POST", "/store/payment-collections", { cart_id: cart.id })
-    await request("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-    return {
-      complete: async () => {
-        const completed = await requests.measured("POST", `/store/carts/${cart.id}/complete`)
-        if (completed.type !== "order") throw new Error(`checkout did not produce an order: ${JSON.stringify(completed.error ?? completed)}`)
-        return completed.order
-      },
-    }
-  }
-  let next = 0
-  const lane = async () => {
-    while (next < buyers.length) {
-      const index = next++
-      ready[index] = await build(buyers[index])
-    }
-  }
-  await Promise.all(Array.from({ length: lanes }, lane))
-  return ready
+function readyCarts(request: StoreRequest, cartIds: string[]): ReadyCart[] {
+  return cartIds.map((cartId) => ({
+    complete: async () => {
+      const completed = await request("POST", `/store/carts/${cartId}/complete`)
+      if (completed.type !== "order") throw new Error(`checkout did not produce an order: ${JSON.stringify(completed.error ?? completed)}`)
+      return completed.order
+    },
+  }))
 }
 
 /** Waits until these orders' side effects are completed or failed; returns how long that took. */
@@ -171,7 +146,10 @@ export async function main() {
   const variants: Variant[] = []
   let syncCheck: { erp_calls: number; mails: number; expected: number } | null = null
   const sharedPrefixes = { medusa: `${run.run}-medusa-shared`, queues: `${run.run}-shared` }
+  let openClient: Client | null = null
   const cleanUp = async () => {
+    await openClient?.end()
+    openClient = null
     for (const variant of variants) variant.paused.forEach((pid) => { try { process.kill(pid, "SIGCONT") } catch { /* gone */ } })
     await Promise.all(baselines.map((b) => b.stop()))
     if (baselineDir) removeBaselineApp(baselineDir)
@@ -228,21 +206,20 @@ export async function main() {
     }
 
     const preparing = Date.now()
-    const servingUrls = [...new Set(variants.map((v) => v.url))]
-    await Promise.all(
-      variants.map(async (variant, i) => {
-        const requests = cartRequests(variant.url, servingUrls, run.fixture.publishableKey)
-        variant.prepared = await buildCarts(requests, run.fixture, shoppers(n + warmup, `v${i}`), 2)
-      })
-    )
+    const db = new Client({ connectionString: run.databaseUrl })
+    openClient = db
+    await db.connect()
+    const [template] = shoppers(1, "template")
+    const templateCartId = await buildTemplateCart(fetchStoreRequest(variants[0].url, run.fixture.publishableKey), run.fixture, template)
+    for (const [i, variant] of variants.entries()) {
+      const emails = shoppers(n + warmup, `v${i}`).map((s) => s.email)
+      variant.prepared = readyCarts(fetchStoreRequest(variant.url, run.fixture.publishableKey), await cloneCart(db, templateCartId, emails))
+    }
     run.timings[`prepare ${variants.length * (n + warmup)} carts`] = Date.now() - preparing
     const measuring = Date.now()
 
-    const db = new Client({ connectionString: run.databaseUrl })
-    await db.connect()
     const erpBefore = run.erp.documents.size
     const mailsBefore = run.smtp.received.length
-    try {
       // Blocks of `block` checkouts, variant after variant, so drift in the machine's load falls on all alike.
       for (let start = 0; start < n + warmup; start += block) {
         for (const variant of variants) {
@@ -271,9 +248,6 @@ export async function main() {
           }
         }
       }
-    } finally {
-      await db.end()
-    }
     run.timings["measure (blocks and settling)"] = Date.now() - measuring
     const syncVariant = variants.find((v) => v.label.startsWith("(c)"))
     if (syncVariant) {
