@@ -26,10 +26,10 @@
  *    every variant alike. After a plugin block the bench waits until that block's side effects have
  *    settled: the workers run during their own block, never during another variant's.
  *
- * Default variants: a, split, paused, c (each costs ~1.5 minutes here);
+ * Default variants: a, split, niced, paused, c (each costs ~1.5 minutes here);
  * `--variants=a,split,niced,paused,shared,c` runs all.
  *
- *   npm run bench:checkout-latency -- [--n=200] [--warmup=10] [--block=20] [--variants=a,split,paused,c]
+ *   npm run bench:checkout-latency -- [--n=200] [--warmup=10] [--block=20] [--variants=a,split,niced,paused,c]
  */
 import { mkdirSync, readdirSync } from "fs"
 import os from "os"
@@ -136,7 +136,7 @@ export async function main() {
   const warmup = flag("warmup", 10)
   const block = flag("block", 20)
   const variantArg = process.argv.find((a) => a.startsWith("--variants="))?.split("=")[1]
-  const wanted = new Set((variantArg ?? "a,split,paused,c").split(","))
+  const wanted = new Set((variantArg ?? "a,split,niced,paused,c").split(","))
   const artifacts = path.join(__dirname, "results", "checkout-latency")
   mkdirSync(artifacts, { recursive: true })
   const run = new ProcessStoreRun(artifacts, { lockMs: 30_000, stalledIntervalMs: 30_000, erpDelayMs: { min: 200, max: 200 }, maxProcesses: 3 })
