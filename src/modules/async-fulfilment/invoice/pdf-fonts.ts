@@ -3,10 +3,15 @@ import { createRequire } from "module"
 import { defaultInvoiceFonts, type InvoiceFonts } from "./invoice-fonts"
 import { FONT_BOLD, FONT_REGULAR } from "./pdf-geometry"
 
-/** The parts of a fontkit Font this module touches. */
+/** The parts of fontkit's Font and Glyph this module touches. */
+interface FontkitGlyph {
+  _decode?: () => unknown
+}
 interface FontkitFont {
   layout: (...args: unknown[]) => unknown
+  getGlyph?: (id: number, codePoints?: number[]) => FontkitGlyph | null
   _glyphs?: Record<number, unknown>
+  _variationProcessor?: unknown
 }
 
 // pdfkit's own fontkit, so the parsed fonts are the kind pdfkit expects.
@@ -29,7 +34,32 @@ function parseFont(path: string): FontkitFont {
   if (typeof font?.layout !== "function") {
     throw new Error("not a single TrueType or OpenType font (a .ttc collection is not supported)")
   }
+  shareDecodedGlyphs(font as FontkitFont)
   return font as FontkitFont
+}
+
+/**
+ * Subsetting decodes the outline of every glyph it embeds, only to learn whether it is composite:
+ * a fifth of a render. The Glyph objects that would remember it are dropped with every document
+ * (see fontForNewDocument), so the decoded outlines are kept per font, by glyph id. Nothing
+ * writes to them unless the font has variations (their processor moves the points): those fonts
+ * decode per document as before.
+ */
+function shareDecodedGlyphs(font: FontkitFont): void {
+  if (typeof font.getGlyph !== "function" || font._variationProcessor) return
+  const decoded = new Map<number, unknown>()
+  const getGlyph = font.getGlyph.bind(font)
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints)
+    const decode = glyph?._decode
+    if (glyph && typeof decode === "function" && !Object.prototype.hasOwnProperty.call(glyph, "_decode")) {
+      glyph._decode = () => {
+        if (!decoded.has(id)) decoded.set(id, decode.call(glyph))
+        return decoded.get(id)
+      }
+    }
+    return glyph
+  }
 }
 
 /**
