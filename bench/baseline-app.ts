@@ -56,7 +56,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import nodemailer from "nodemailer"
 const { buildOrderDocument } = require(${JSON.stringify(path.join(root, "src/workflows/utils/build-order-document"))})
 const { ORDER_DOCUMENT_FIELDS } = require(${JSON.stringify(path.join(root, "src/workflows/utils/order-document-fields"))})
-const { buildInvoiceLayout, renderInvoicePdf } = require(${JSON.stringify(path.join(root, "src/modules/async-fulfilment/invoice"))})
+const { buildInvoiceContent, renderInvoicePdf } = require(${JSON.stringify(path.join(root, "src/modules/async-fulfilment/invoice"))})
 
 if (process.env.BENCH_SYNC_EFFECTS === "true") {
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port: Number(process.env.SMTP_PORT), secure: false, ignoreTLS: true, pool: true })
@@ -64,7 +64,7 @@ if (process.env.BENCH_SYNC_EFFECTS === "true") {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: [order] } = await query.graph({ entity: "order", fields: [...ORDER_DOCUMENT_FIELDS], filters: { id: order_id } })
     const document = buildOrderDocument(order)
-    const pdf = await renderInvoicePdf(buildInvoiceLayout({
+    const pdf = await renderInvoicePdf(buildInvoiceContent({
       order: document,
       invoice: { number: "SYNC-" + order_id, issued_at: new Date().toISOString() },
       seller: { name: "Demo Store Sp. z o.o.", address: "ul. Prosta 1\\n00-001 Warszawa\\nPoland" },

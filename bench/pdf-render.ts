@@ -1,18 +1,18 @@
 /**
- * 1. Invoice PDFs per second on one core: buildInvoiceLayout + renderInvoicePdf for a 5-line
+ * 1. Invoice PDFs per second on one core: buildInvoiceContent + renderInvoicePdf for a 5-line
  *    invoice, sequentially in this (single-threaded) process, after a warm-up.
  * 2. The raw BullMQ no-op ceiling on the local Redis at worker concurrency 1, 4 and 16.
  *
  *   npm run bench:pdf-render -- [--seconds=5] [--jobs=10000] [--skip-bullmq]
  */
-import { buildInvoiceLayout, renderInvoicePdf } from "../src/modules/async-fulfilment/invoice"
+import { buildInvoiceContent, renderInvoicePdf } from "../src/modules/async-fulfilment/invoice"
 import { invoiceIdentity, orderDocument, seller } from "../src/modules/async-fulfilment/invoice/__tests__/__fixtures__/invoice-input"
 import { rawNoopDrain, NoopRun } from "./raw-bullmq"
 import { flag, hasFlag, loadavgText, mib, printTable, runWhenMain, summarize, writeResult } from "./lib"
 
 export async function measurePdf(seconds: number, lines = 5, warmup = 100) {
   const order = orderDocument(lines)
-  const render = async () => renderInvoicePdf(buildInvoiceLayout({ order, invoice: invoiceIdentity, seller }))
+  const render = async () => renderInvoicePdf(buildInvoiceContent({ order, invoice: invoiceIdentity, seller }))
   let bytes = 0
   for (let i = 0; i < warmup; i++) bytes = (await render()).length
 
@@ -23,9 +23,9 @@ export async function measurePdf(seconds: number, lines = 5, warmup = 100) {
   const until = t0 + seconds * 1000
   while (performance.now() < until) {
     const a = performance.now()
-    const layout = buildInvoiceLayout({ order, invoice: invoiceIdentity, seller })
+    const content = buildInvoiceContent({ order, invoice: invoiceIdentity, seller })
     const b = performance.now()
-    await renderInvoicePdf(layout)
+    await renderInvoicePdf(content)
     samples.push(performance.now() - a)
     layoutSamples.push(b - a)
   }
@@ -63,7 +63,7 @@ export async function main() {
       "cpu util": pdf.cpu_utilisation,
       "ms p50": pdf.ms_p50,
       "ms p99": pdf.ms_p99,
-      "layout ms p50": pdf.layout_ms_p50,
+      "content ms p50": pdf.layout_ms_p50,
       "PDF bytes": pdf.pdf_bytes,
       target: pdf.pdfs_per_s >= 100 ? "met" : "missed",
     },

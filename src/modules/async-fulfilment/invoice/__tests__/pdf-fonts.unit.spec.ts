@@ -1,7 +1,7 @@
 import { dirname, join } from "path"
-import { buildInvoiceLayout } from "../build-invoice-layout"
-import type { InvoiceLayout } from "../invoice-layout"
-import { renderInvoicePdf } from "../render-invoice-pdf"
+import { buildInvoiceContent } from "../content/build-invoice-content"
+import type { InvoiceContent } from "../content/invoice-content"
+import { renderInvoicePdf } from "../pdf/render-invoice-pdf"
 import { invoiceIdentity, line, orderDocument, seller } from "./__fixtures__/invoice-input"
 
 // The package's index.js runs a debug self-test when loaded without a parent module.
@@ -10,10 +10,10 @@ const pdfParse = require("pdf-parse/lib/pdf-parse.js") as (data: Uint8Array) => 
 
 const DEJAVU_DIR = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf")
 
-function layoutWithTitle(title: string): InvoiceLayout {
+function contentWithTitle(title: string): InvoiceContent {
   const order = orderDocument(1)
   order.items[0] = line(1, { title, subtitle: null })
-  return buildInvoiceLayout({ order, invoice: invoiceIdentity, seller })
+  return buildInvoiceContent({ order, invoice: invoiceIdentity, seller })
 }
 
 async function textOf(pdf: Buffer): Promise<string> {
@@ -28,7 +28,7 @@ function embeddedFontNames(pdf: Buffer): string[] {
 
 describe("invoice fonts", () => {
   it("embeds subsets of DejaVu Sans by default, and no standard font", async () => {
-    const pdf = await renderInvoicePdf(layoutWithTitle("Mug"))
+    const pdf = await renderInvoicePdf(contentWithTitle("Mug"))
 
     expect(embeddedFontNames(pdf)).toEqual(["DejaVuSans", "DejaVuSans-Bold"])
     expect(pdf.toString("latin1")).not.toContain("Helvetica")
@@ -37,12 +37,12 @@ describe("invoice fonts", () => {
   it("renders an invoice the same whatever the process printed before", async () => {
     // "Ż" is a composite glyph drawn from "Z", which no invoice in this file printed before; with
     // the parsed font shared as is, "Z" would keep the empty text of a composite's part.
-    await renderInvoicePdf(layoutWithTitle("Żółw ąę"))
-    const after = await renderInvoicePdf(layoutWithTitle("Zebra Oaza"))
+    await renderInvoicePdf(contentWithTitle("Żółw ąę"))
+    const after = await renderInvoicePdf(contentWithTitle("Zebra Oaza"))
     let fresh: Promise<Buffer> | undefined
     jest.isolateModules(() => {
-      const isolated = require("../render-invoice-pdf") as typeof import("../render-invoice-pdf")
-      fresh = isolated.renderInvoicePdf(layoutWithTitle("Zebra Oaza"))
+      const isolated = require("../pdf/render-invoice-pdf") as typeof import("../pdf/render-invoice-pdf")
+      fresh = isolated.renderInvoicePdf(contentWithTitle("Zebra Oaza"))
     })
 
     expect(await textOf(after)).toContain("Zebra Oaza")
@@ -51,7 +51,7 @@ describe("invoice fonts", () => {
 
   it("prints with the store's own fonts when given", async () => {
     const fonts = { regular: join(DEJAVU_DIR, "DejaVuSerif.ttf"), bold: join(DEJAVU_DIR, "DejaVuSerif-Bold.ttf") }
-    const pdf = await renderInvoicePdf(layoutWithTitle("Zażółć gęślą jaźń"), { fonts })
+    const pdf = await renderInvoicePdf(contentWithTitle("Zażółć gęślą jaźń"), { fonts })
 
     expect(embeddedFontNames(pdf)).toEqual(["DejaVuSerif", "DejaVuSerif-Bold"])
     expect(await textOf(pdf)).toContain("Zażółć gęślą jaźń")
@@ -61,10 +61,10 @@ describe("invoice fonts", () => {
     const missing = { regular: join(DEJAVU_DIR, "DejaVuSans.ttf"), bold: "/nonexistent/Bold.ttf" }
     const notAFont = { regular: require.resolve("dejavu-fonts-ttf/package.json"), bold: missing.regular }
 
-    await expect(renderInvoicePdf(layoutWithTitle("Mug"), { fonts: missing })).rejects.toThrow(
+    await expect(renderInvoicePdf(contentWithTitle("Mug"), { fonts: missing })).rejects.toThrow(
       /Cannot load the invoice's bold font \/nonexistent\/Bold\.ttf: ENOENT/
     )
-    await expect(renderInvoicePdf(layoutWithTitle("Mug"), { fonts: notAFont })).rejects.toThrow(
+    await expect(renderInvoicePdf(contentWithTitle("Mug"), { fonts: notAFont })).rejects.toThrow(
       /Cannot load the invoice's regular font .*package\.json/
     )
   })

@@ -1,4 +1,4 @@
-import { mapPrintableText, printableText } from "../pdf-printable-text"
+import { mapPrintableText, printableText } from "../pdf/printable-text"
 
 describe("printableText", () => {
   it("keeps every printable character, Polish letters and Intl's spaces included", () => {

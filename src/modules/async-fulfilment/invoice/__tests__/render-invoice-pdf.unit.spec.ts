@@ -1,6 +1,6 @@
-import { buildInvoiceLayout } from "../build-invoice-layout"
-import type { InvoiceLayout } from "../invoice-layout"
-import { renderInvoicePdf } from "../render-invoice-pdf"
+import { buildInvoiceContent } from "../content/build-invoice-content"
+import type { InvoiceContent } from "../content/invoice-content"
+import { renderInvoicePdf } from "../pdf/render-invoice-pdf"
 import { address, invoiceIdentity, line, orderDocument, seller } from "./__fixtures__/invoice-input"
 
 // The package's index.js runs a debug self-test when loaded without a parent module.
@@ -28,13 +28,13 @@ const REAL_TIMER_APIS = [
   "clearTimeout",
 ] as const
 
-function layoutWithLines(lineCount: number): InvoiceLayout {
-  return buildInvoiceLayout({ order: orderDocument(lineCount), invoice: invoiceIdentity, seller })
+function contentWithLines(lineCount: number): InvoiceContent {
+  return buildInvoiceContent({ order: orderDocument(lineCount), invoice: invoiceIdentity, seller })
 }
 
 describe("renderInvoicePdf", () => {
   it("renders a one-page PDF whose text holds the invoice's key data", async () => {
-    const pdf = await renderInvoicePdf(layoutWithLines(5))
+    const pdf = await renderInvoicePdf(contentWithLines(5))
     const { text, numpages } = await readPdf(pdf)
 
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-")
@@ -50,7 +50,7 @@ describe("renderInvoicePdf", () => {
   })
 
   it("breaks a 60-line table over several pages with numbered footers", async () => {
-    const pdf = await renderInvoicePdf(layoutWithLines(60))
+    const pdf = await renderInvoicePdf(contentWithLines(60))
     const { text, numpages } = await readPdf(pdf)
 
     expect(numpages).toBeGreaterThanOrEqual(2)
@@ -66,13 +66,13 @@ describe("renderInvoicePdf", () => {
   describe("determinism", () => {
     afterEach(() => jest.useRealTimers())
 
-    it("re-renders the same layout to byte-identical output, whatever the clock says", async () => {
-      const layout = layoutWithLines(5)
-      const first = await renderInvoicePdf(layout)
+    it("re-renders the same content to byte-identical output, whatever the clock says", async () => {
+      const content = contentWithLines(5)
+      const first = await renderInvoicePdf(content)
       // only Date is faked: pdfkit's stream still needs real ticks and immediates
       jest.useFakeTimers({ doNotFake: [...REAL_TIMER_APIS], now: new Date("2031-12-24T18:00:00Z") })
-      const second = await renderInvoicePdf(layout)
-      const fromJson = await renderInvoicePdf(JSON.parse(JSON.stringify(layout)) as InvoiceLayout)
+      const second = await renderInvoicePdf(content)
+      const fromJson = await renderInvoicePdf(JSON.parse(JSON.stringify(content)) as InvoiceContent)
 
       expect(second.equals(first)).toBe(true)
       expect(fromJson.equals(first)).toBe(true)
@@ -88,8 +88,8 @@ describe("renderInvoicePdf", () => {
     })
     order.items[0] = line(1, { title: "Zażółć gęślą jaźń", subtitle: "ŻÓŁTY" })
     order.items[1] = line(2, { title: "Kubek ".repeat(40).trim(), subtitle: "Zielony" })
-    const layout = buildInvoiceLayout({ order, invoice: invoiceIdentity, seller, locale: "pl" })
-    const { text } = await readPdf(await renderInvoicePdf(layout))
+    const content = buildInvoiceContent({ order, invoice: invoiceIdentity, seller, locale: "pl" })
+    const { text } = await readPdf(await renderInvoicePdf(content))
     const lines = text.split("\n")
 
     expect(lines).toContain("Zażółć gęślą jaźń")
@@ -109,8 +109,8 @@ describe("renderInvoicePdf", () => {
   it("prints Greek and Cyrillic, and turns tabs and CR LF into spaces and line breaks", async () => {
     const order = orderDocument(1, { billing_address: address({ address_1: "Tab\there", address_2: "Flat 2\r\nGate B" }) })
     order.items[0] = line(1, { title: "Ωμέγα Кириллица", subtitle: null })
-    const layout = buildInvoiceLayout({ order, invoice: invoiceIdentity, seller })
-    const { text } = await readPdf(await renderInvoicePdf(layout))
+    const content = buildInvoiceContent({ order, invoice: invoiceIdentity, seller })
+    const { text } = await readPdf(await renderInvoicePdf(content))
     const lines = text.split("\n")
 
     expect(text).toContain("Ωμέγα Кириллица")
@@ -121,8 +121,8 @@ describe("renderInvoicePdf", () => {
   it("cuts a description too long for a page and keeps huge amounts on one line", async () => {
     const order = orderDocument(1, { currency_code: "idr" })
     order.items[0] = line(1, { title: "Enormous description ".repeat(300), unit_price: 123456789012, total: 987654321099 })
-    const layout = buildInvoiceLayout({ order, invoice: invoiceIdentity, seller, locale: "fr" })
-    const { text, numpages } = await readPdf(await renderInvoicePdf(layout))
+    const content = buildInvoiceContent({ order, invoice: invoiceIdentity, seller, locale: "fr" })
+    const { text, numpages } = await readPdf(await renderInvoicePdf(content))
 
     expect(numpages).toBe(1)
     expect(text).toContain("Enormous...")

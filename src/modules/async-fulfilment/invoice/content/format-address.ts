@@ -1,4 +1,4 @@
-import type { OrderDocumentAddress } from "../types/order-document"
+import type { OrderDocumentAddress } from "../../types/order-document"
 import { cleanText, joinPresent } from "./format-text"
 
 /**

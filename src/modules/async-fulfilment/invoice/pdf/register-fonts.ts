@@ -1,7 +1,7 @@
 import { readFileSync } from "fs"
 import { createRequire } from "module"
-import { defaultInvoiceFonts, type InvoiceFonts } from "./invoice-fonts"
-import { FONT_BOLD, FONT_REGULAR } from "./pdf-geometry"
+import { defaultInvoiceFonts, type InvoiceFonts } from "./default-fonts"
+import { FONT_BOLD, FONT_REGULAR } from "./style-sheet"
 
 /** The parts of fontkit's Font and Glyph this module touches. */
 interface FontkitGlyph {

@@ -1,4 +1,4 @@
-import type { InvoiceIdentity, OrderDocument, SellerDetails } from "../types/order-document"
+import type { InvoiceIdentity, OrderDocument, SellerDetails } from "../../types/order-document"
 import { assertInvoiceInput } from "./assert-invoice-input"
 import { buildBuyerLines, buildSellerLines, buildShipToLines } from "./build-invoice-parties"
 import { buildInvoiceRows } from "./build-invoice-rows"
@@ -6,12 +6,12 @@ import { buildInvoiceTotals } from "./build-invoice-totals"
 import { parseIsoDate } from "./format-date"
 import { normalizeCurrencyCode } from "./format-money"
 import { cleanText } from "./format-text"
-import type { InvoiceLayout } from "./invoice-layout"
+import type { InvoiceContent } from "./invoice-content"
 import { ENGLISH_INVOICE_LABELS } from "./invoice-labels"
 
-export type { InvoiceLayout, InvoiceTableRow, InvoiceTotalLine } from "./invoice-layout"
+export type { InvoiceContent, InvoiceTableRow, InvoiceTotalLine } from "./invoice-content"
 
-export interface BuildInvoiceLayoutInput {
+export interface BuildInvoiceContentInput {
   order: OrderDocument
   invoice: InvoiceIdentity
   seller: SellerDetails
@@ -21,9 +21,9 @@ export interface BuildInvoiceLayoutInput {
 
 /**
  * Turns an order snapshot into the formatted content of its invoice. Pure: the same input
- * always yields the same layout (no clock, no I/O), which keeps re-rendered PDFs identical.
+ * always yields the same content (no clock, no I/O), which keeps re-rendered PDFs identical.
  */
-export function buildInvoiceLayout({ order, invoice, seller, locale = "en" }: BuildInvoiceLayoutInput): InvoiceLayout {
+export function buildInvoiceContent({ order, invoice, seller, locale = "en" }: BuildInvoiceContentInput): InvoiceContent {
   assertInvoiceInput(order, invoice, seller, locale)
   const labels = ENGLISH_INVOICE_LABELS
   const currencyCode = normalizeCurrencyCode(order.currency_code)

@@ -1,5 +1,5 @@
-import type { InvoiceLayout, InvoiceTableRow } from "./invoice-layout"
-import { baselineShift, fitFontSize } from "./pdf-fit-text"
+import type { InvoiceContent, InvoiceTableRow } from "../content/invoice-content"
+import { baselineShift, fitFontSize } from "./fit-text"
 import {
   CONTENT_BOTTOM,
   CONTENT_LEFT,
@@ -14,7 +14,7 @@ import {
   TABLE_ROW_PADDING,
   TEXT_COLOR,
   type TableColumn,
-} from "./pdf-geometry"
+} from "./style-sheet"
 
 type CellTexts = Record<TableColumn["key"], string>
 
@@ -71,11 +71,11 @@ function rowCells(row: InvoiceTableRow): CellTexts {
  * Draws the line items from `top`, starting a new page (and repeating the header row) whenever
  * the next row would cross the bottom margin. Returns the y below the last row.
  */
-export function drawLineItemsTable(doc: PDFKit.PDFDocument, layout: InvoiceLayout, top: number): number {
-  const headings: CellTexts = layout.labels.columns
+export function drawLineItemsTable(doc: PDFKit.PDFDocument, content: InvoiceContent, top: number): number {
+  const headings: CellTexts = content.labels.columns
   let y = drawHeaderRow(doc, headings, top)
   doc.font(FONT_REGULAR)
-  for (const row of layout.rows) {
+  for (const row of content.rows) {
     const cells = rowCells(row)
     const height = rowHeight(doc, cells)
     if (y + height > CONTENT_BOTTOM) {

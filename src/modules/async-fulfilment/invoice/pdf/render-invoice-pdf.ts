@@ -1,24 +1,24 @@
 import PDFDocument from "pdfkit"
-import { drawInvoiceHeader } from "./draw-invoice-header"
-import { drawInvoiceTotals } from "./draw-invoice-totals"
+import { drawInvoiceHeader } from "./draw-header"
+import { drawInvoiceTotals } from "./draw-totals"
 import { drawLineItemsTable } from "./draw-line-items-table"
 import { drawPageFooters } from "./draw-page-footers"
-import type { InvoiceLayout } from "./invoice-layout"
-import type { InvoiceFonts } from "./invoice-fonts"
-import { registerInvoiceFonts } from "./pdf-fonts"
-import { FONT_REGULAR, MARGINS } from "./pdf-geometry"
-import { mapPrintableText } from "./pdf-printable-text"
+import type { InvoiceContent } from "../content/invoice-content"
+import type { InvoiceFonts } from "./default-fonts"
+import { registerInvoiceFonts } from "./register-fonts"
+import { FONT_REGULAR, MARGINS } from "./style-sheet"
+import { mapPrintableText } from "./printable-text"
 
 export interface RenderInvoicePdfOptions {
   /** The store's own fonts; DejaVu Sans when left out. */
   fonts?: InvoiceFonts
 }
 
-// Accepts an ISO string too: a layout that went through JSON (a queue payload) has lost its Date.
-function issuedAtOf(layout: InvoiceLayout): Date {
-  const issuedAt = new Date(layout.issuedAt as Date | string)
+// Accepts an ISO string too: content that went through JSON (a queue payload) has lost its Date.
+function issuedAtOf(content: InvoiceContent): Date {
+  const issuedAt = new Date(content.issuedAt as Date | string)
   if (Number.isNaN(issuedAt.getTime())) {
-    throw new Error(`Cannot render invoice ${layout.invoiceNumber}: issuedAt is not a valid date`)
+    throw new Error(`Cannot render invoice ${content.invoiceNumber}: issuedAt is not a valid date`)
   }
   return issuedAt
 }
@@ -26,12 +26,12 @@ function issuedAtOf(layout: InvoiceLayout): Date {
 /**
  * Renders the invoice as an A4 PDF with an embedded Unicode font, so every character of the order
  * prints as itself. Deterministic: the PDF's dates (and the file ID pdfkit derives from them) come
- * from the layout, never from the clock, and font subset tags derive from the fonts' order of use.
+ * from the content, never from the clock, and font subset tags derive from the fonts' order of use.
  */
-export function renderInvoicePdf(layout: InvoiceLayout, { fonts }: RenderInvoicePdfOptions = {}): Promise<Buffer> {
+export function renderInvoicePdf(content: InvoiceContent, { fonts }: RenderInvoicePdfOptions = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
-    const issuedAt = issuedAtOf(layout)
-    const printable = mapPrintableText(layout)
+    const issuedAt = issuedAtOf(content)
+    const printable = mapPrintableText(content)
     const doc = new PDFDocument({
       size: "A4",
       // no default Helvetica: pdfkit would parse its AFM metrics for every document, never to use them

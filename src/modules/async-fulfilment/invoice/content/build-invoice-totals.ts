@@ -1,6 +1,6 @@
-import type { OrderDocumentTotals } from "../types/order-document"
+import type { OrderDocumentTotals } from "../../types/order-document"
 import { formatMoney, roundToMinorUnits } from "./format-money"
-import type { InvoiceTotalLine } from "./invoice-layout"
+import type { InvoiceTotalLine } from "./invoice-content"
 import type { InvoiceLabels } from "./invoice-labels"
 
 /** Subtotal, Shipping, Discount (only when non-zero, shown negative), Tax, Total. */

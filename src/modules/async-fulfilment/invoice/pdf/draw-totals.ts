@@ -1,5 +1,5 @@
-import type { InvoiceLayout, InvoiceTotalLine } from "./invoice-layout"
-import { baselineShift, fitFontSize } from "./pdf-fit-text"
+import type { InvoiceContent, InvoiceTotalLine } from "../content/invoice-content"
+import { baselineShift, fitFontSize } from "./fit-text"
 import {
   CONTENT_BOTTOM,
   CONTENT_RIGHT,
@@ -8,7 +8,7 @@ import {
   FONT_SIZE,
   MARGINS,
   TEXT_COLOR,
-} from "./pdf-geometry"
+} from "./style-sheet"
 
 const AMOUNT_WIDTH = 100
 const LABEL_WIDTH = 140
@@ -35,15 +35,15 @@ function blockHeight(doc: PDFKit.PDFDocument, lines: InvoiceTotalLine[]): number
 }
 
 /** Right-aligned totals below the table (on a new page if they do not fit), Total in bold. */
-export function drawInvoiceTotals(doc: PDFKit.PDFDocument, layout: InvoiceLayout, top: number): number {
+export function drawInvoiceTotals(doc: PDFKit.PDFDocument, content: InvoiceContent, top: number): number {
   let y = top
-  if (y + blockHeight(doc, layout.totals) > CONTENT_BOTTOM) {
+  if (y + blockHeight(doc, content.totals) > CONTENT_BOTTOM) {
     doc.addPage()
     y = MARGINS.top
   }
   y += TOP_GAP
   doc.fillColor(TEXT_COLOR)
-  for (const line of layout.totals) {
+  for (const line of content.totals) {
     if (line.kind === "total") {
       doc.save().moveTo(LABEL_X, y).lineTo(CONTENT_RIGHT, y).lineWidth(0.8).strokeColor(TEXT_COLOR).stroke().restore()
       y += LINE_GAP

@@ -1,4 +1,4 @@
-import type { InvoiceIdentity, OrderDocument, SellerDetails } from "../types/order-document"
+import type { InvoiceIdentity, OrderDocument, SellerDetails } from "../../types/order-document"
 import { cleanText } from "./format-text"
 
 const CURRENCY_CODE = /^[a-z]{3}$/i

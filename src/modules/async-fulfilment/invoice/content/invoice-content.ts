@@ -21,7 +21,7 @@ export interface InvoiceTotalLine {
  * Everything the invoice PDF shows, already formatted. Lists are never null: an empty
  * list means "nothing to print" (shipTo is empty when goods go to the billing address).
  */
-export interface InvoiceLayout {
+export interface InvoiceContent {
   title: string
   invoiceNumber: string
   /** the PDF's CreationDate and ModDate; fixed so that re-rendering yields identical bytes */

@@ -1,8 +1,8 @@
-import type { OrderDocument, OrderDocumentLine, OrderDocumentShippingMethod } from "../types/order-document"
+import type { OrderDocument, OrderDocumentLine, OrderDocumentShippingMethod } from "../../types/order-document"
 import { formatMoney } from "./format-money"
 import { formatQuantity, formatTaxRate } from "./format-number"
 import { joinPresent } from "./format-text"
-import type { InvoiceTableRow } from "./invoice-layout"
+import type { InvoiceTableRow } from "./invoice-content"
 
 function itemRow(item: OrderDocumentLine, currencyCode: string, locale: string): InvoiceTableRow {
   return {

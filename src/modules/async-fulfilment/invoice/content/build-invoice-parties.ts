@@ -1,4 +1,4 @@
-import type { OrderDocument, SellerDetails } from "../types/order-document"
+import type { OrderDocument, SellerDetails } from "../../types/order-document"
 import { formatAddressLines } from "./format-address"
 import { cleanText, joinPresent } from "./format-text"
 import type { InvoiceLabels } from "./invoice-labels"

@@ -1,4 +1,4 @@
-import type { InvoiceTableRow } from "./invoice-layout"
+import type { InvoiceTableRow } from "../content/invoice-content"
 
 // A4 in PDF points (1/72 in).
 export const PAGE_WIDTH = 595.28

@@ -1,4 +1,4 @@
-import type { InvoiceLayout } from "./invoice-layout"
+import type { InvoiceContent } from "../content/invoice-content"
 import {
   CONTENT_LEFT,
   CONTENT_RIGHT,
@@ -9,7 +9,7 @@ import {
   MARGINS,
   MUTED_COLOR,
   TEXT_COLOR,
-} from "./pdf-geometry"
+} from "./style-sheet"
 
 const SELLER_WIDTH = 260
 const META_WIDTH = 220
@@ -28,16 +28,16 @@ function drawSeller(doc: PDFKit.PDFDocument, seller: string[], top: number): num
   return doc.y
 }
 
-function drawTitleAndMeta(doc: PDFKit.PDFDocument, layout: InvoiceLayout, top: number): number {
+function drawTitleAndMeta(doc: PDFKit.PDFDocument, content: InvoiceContent, top: number): number {
   const x = CONTENT_RIGHT - META_WIDTH
-  const { labels } = layout
+  const { labels } = content
   doc.font(FONT_BOLD).fontSize(FONT_SIZE.title).fillColor(TEXT_COLOR)
-  doc.text(layout.title.toUpperCase(), x, top, { width: META_WIDTH, align: "right" })
+  doc.text(content.title.toUpperCase(), x, top, { width: META_WIDTH, align: "right" })
   const meta = [
-    `${labels.invoiceNumber}: ${layout.invoiceNumber}`,
-    `${labels.issueDate}: ${layout.issueDate}`,
-    `${labels.orderDate}: ${layout.orderDate}`,
-    `${labels.order}: ${layout.orderDisplayId}`,
+    `${labels.invoiceNumber}: ${content.invoiceNumber}`,
+    `${labels.issueDate}: ${content.issueDate}`,
+    `${labels.orderDate}: ${content.orderDate}`,
+    `${labels.order}: ${content.orderDisplayId}`,
   ]
   doc.moveDown(0.3).font(FONT_REGULAR).fontSize(FONT_SIZE.body)
   doc.text(meta.join("\n"), x, doc.y, { width: META_WIDTH, align: "right" })
@@ -53,18 +53,18 @@ function drawParty(doc: PDFKit.PDFDocument, heading: string, lines: string[], x:
 }
 
 /** Seller top-left, title and invoice data top-right, then "Bill to" / "Ship to"; returns the y below. */
-export function drawInvoiceHeader(doc: PDFKit.PDFDocument, layout: InvoiceLayout): number {
+export function drawInvoiceHeader(doc: PDFKit.PDFDocument, content: InvoiceContent): number {
   const top = MARGINS.top
-  const headerBottom = Math.max(drawSeller(doc, layout.seller, top), drawTitleAndMeta(doc, layout, top))
+  const headerBottom = Math.max(drawSeller(doc, content.seller, top), drawTitleAndMeta(doc, content, top))
 
   const partiesTop = headerBottom + SECTION_GAP
   let partiesBottom = partiesTop
-  if (layout.buyer.length > 0) {
-    partiesBottom = drawParty(doc, layout.labels.billTo, layout.buyer, CONTENT_LEFT, partiesTop)
+  if (content.buyer.length > 0) {
+    partiesBottom = drawParty(doc, content.labels.billTo, content.buyer, CONTENT_LEFT, partiesTop)
   }
-  if (layout.shipTo.length > 0) {
+  if (content.shipTo.length > 0) {
     const x = CONTENT_LEFT + Math.min(PARTY_WIDTH + PARTY_GAP, CONTENT_WIDTH - PARTY_WIDTH)
-    partiesBottom = Math.max(partiesBottom, drawParty(doc, layout.labels.shipTo, layout.shipTo, x, partiesTop))
+    partiesBottom = Math.max(partiesBottom, drawParty(doc, content.labels.shipTo, content.shipTo, x, partiesTop))
   }
   return partiesBottom + SECTION_GAP
 }
