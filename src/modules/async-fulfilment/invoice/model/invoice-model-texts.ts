@@ -1,0 +1,26 @@
+/**
+ * The few texts the invoice model itself carries (they reach the XML as well as the PDF), in the
+ * invoice's language. Every language file of `i18n/` provides them.
+ */
+export interface InvoiceModelTexts {
+  /** a shipping line whose method has no name */
+  shippingLineName: string
+  /** BT-139 of a line's promotion discount */
+  discountReason: string
+  /** BT-120 of category AE */
+  reverseChargeReason: string
+  /** BT-22 printed and sent on a reverse-charge invoice */
+  reverseChargeNote: string
+  /** BT-120 of category E when the tax rate names no reason */
+  exemptReason: string
+  /** BT-120 of category G */
+  exportReason: string
+  /** BT-20 of a paid invoice */
+  paidTerms: string
+  /** BT-20 of an unpaid invoice: "{days}" and "{dueDate}" are replaced */
+  dueTerms: string
+  /** BT-82 for a bank transfer */
+  paymentMeansTransfer: string
+  /** BT-82 for a payment Medusa captured or authorised */
+  paymentMeansPaidOnline: string
+}
