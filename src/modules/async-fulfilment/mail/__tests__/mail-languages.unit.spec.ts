@@ -27,57 +27,80 @@ function mailFor(order: OrderDocument, extra: { attachments?: { eInvoice?: boole
 }
 
 describe("the order mail in the order's language", () => {
-  it("is Polish for an order billed to Poland", () => {
-    const mail = mailFor(orderIn("pl", "pln"))
+  const cases = [
+    {
+      name: "Polish for an order billed to Poland",
+      order: orderIn("pl", "pln"),
+      subject: "Twoje zamówienie #1042 — faktura INV-2025-000042",
+      pdfFilename: "faktura-INV-2025-000042.pdf",
+      text: [
+        "Dzień dobry, Ada!\n\nDziękujemy za zamówienie #1042 złożone 14 marca 2025 w sklepie Babbage & Co.",
+        "  2 × Difference Engine: 12,80 zł",
+        "Dostawa: 4,90 zł",
+        "Razem: 17,70 zł (w tym VAT 0,30 zł)",
+        "W załączniku przesyłamy fakturę INV-2025-000042 w formacie PDF.",
+        "Fakturę możesz też pobrać tutaj: https://shop.example/orders/1",
+      ],
+      html: [
+        '<html lang="pl">',
+        "<p>Dziękujemy za zamówienie <strong>#1042</strong> złożone 14 marca 2025 w sklepie Babbage &amp; Co.</p>",
+        ">Produkt</th>",
+        "<strong>Razem</strong> (w tym VAT 0,30 zł)",
+        'Fakturę możesz też <a href="https://shop.example/orders/1">pobrać tutaj</a>.',
+      ],
+    },
+    {
+      name: "German for an order billed to Germany",
+      order: orderIn("de", "eur"),
+      subject: "Ihre Bestellung #1042 – Rechnung INV-2025-000042",
+      pdfFilename: "Rechnung-INV-2025-000042.pdf",
+      text: [
+        "Hallo Ada,\n\nvielen Dank für Ihre Bestellung #1042 bei Babbage & Co vom 14. März 2025.",
+        "  2 × Difference Engine: 12,80 €",
+        "Versand: 4,90 €",
+        "Gesamt: 17,70 € (inkl. 0,30 € MwSt.)",
+        "Ihre Rechnung INV-2025-000042 finden Sie als PDF im Anhang.",
+      ],
+      html: [
+        '<html lang="de">',
+        "<title>Babbage &amp; Co: Bestellung #1042</title>",
+        'Sie können Ihre Rechnung auch <a href="https://shop.example/orders/1">hier herunterladen</a>.',
+      ],
+    },
+    {
+      name: 'French for an order whose metadata says locale "fr", wherever it is billed',
+      order: orderIn("pl", "eur", { locale: "fr" }),
+      subject: "Votre commande #1042 — facture INV-2025-000042",
+      pdfFilename: "facture-INV-2025-000042.pdf",
+      text: [
+        "Bonjour Ada,\n\nMerci pour votre commande #1042 passée le 14 mars 2025 chez Babbage & Co.",
+        "  2 × Difference Engine : 12,80 €",
+        "Total : 17,70 € (dont 0,30 € de TVA)",
+        "Vous trouverez ci-joint votre facture INV-2025-000042 au format PDF.",
+      ],
+      html: ['<html lang="fr">', ">Livraison</td>"],
+    },
+    {
+      name: "English for a country without a language of its own",
+      order: orderIn("gb", "gbp"),
+      subject: "Your order #1042 — invoice INV-2025-000042",
+      pdfFilename: "invoice-INV-2025-000042.pdf",
+      text: ["Total: £17.70 (incl. £0.30 tax)"],
+      html: ['<html lang="en">'],
+    },
+  ]
 
-    expect(mail.subject).toBe("Twoje zamówienie #1042 — faktura INV-2025-000042")
-    expect(mail.pdfFilename).toBe("faktura-INV-2025-000042.pdf")
-    expect(mail.text).toContain("Dzień dobry, Ada!\n\nDziękujemy za zamówienie #1042 złożone 14 marca 2025 w sklepie Babbage & Co.")
-    expect(mail.text).toContain("  2 × Difference Engine: 12,80 zł")
-    expect(mail.text).toContain("Dostawa: 4,90 zł")
-    expect(mail.text).toContain("Razem: 17,70 zł (w tym VAT 0,30 zł)")
-    expect(mail.text).toContain("W załączniku przesyłamy fakturę INV-2025-000042 w formacie PDF.")
-    expect(mail.text).toContain("Fakturę możesz też pobrać tutaj: https://shop.example/orders/1")
-    expect(mail.html).toContain('<html lang="pl">')
-    expect(mail.html).toContain("<p>Dziękujemy za zamówienie <strong>#1042</strong> złożone 14 marca 2025 w sklepie Babbage &amp; Co.</p>")
-    expect(mail.html).toContain(">Produkt</th>")
-    expect(mail.html).toContain("<strong>Razem</strong> (w tym VAT 0,30 zł)")
-    expect(mail.html).toContain('Fakturę możesz też <a href="https://shop.example/orders/1">pobrać tutaj</a>.')
-  })
+  it.each(cases)("is $name", ({ order, subject, pdfFilename, text, html }) => {
+    const mail = mailFor(order)
 
-  it("is German for an order billed to Germany", () => {
-    const mail = mailFor(orderIn("de", "eur"))
-
-    expect(mail.subject).toBe("Ihre Bestellung #1042 – Rechnung INV-2025-000042")
-    expect(mail.pdfFilename).toBe("Rechnung-INV-2025-000042.pdf")
-    expect(mail.text).toContain("Hallo Ada,\n\nvielen Dank für Ihre Bestellung #1042 bei Babbage & Co vom 14. März 2025.")
-    expect(mail.text).toContain("  2 × Difference Engine: 12,80 €")
-    expect(mail.text).toContain("Versand: 4,90 €")
-    expect(mail.text).toContain("Gesamt: 17,70 € (inkl. 0,30 € MwSt.)")
-    expect(mail.text).toContain("Ihre Rechnung INV-2025-000042 finden Sie als PDF im Anhang.")
-    expect(mail.html).toContain('<html lang="de">')
-    expect(mail.html).toContain("<title>Babbage &amp; Co: Bestellung #1042</title>")
-    expect(mail.html).toContain('Sie können Ihre Rechnung auch <a href="https://shop.example/orders/1">hier herunterladen</a>.')
-  })
-
-  it("is French for an order whose metadata says locale \"fr\", wherever it is billed", () => {
-    const mail = mailFor(orderIn("pl", "eur", { locale: "fr" }))
-
-    expect(mail.subject).toBe("Votre commande #1042 — facture INV-2025-000042")
-    expect(mail.pdfFilename).toBe("facture-INV-2025-000042.pdf")
-    expect(mail.text).toContain("Bonjour Ada,\n\nMerci pour votre commande #1042 passée le 14 mars 2025 chez Babbage & Co.")
-    expect(mail.text).toContain("  2 × Difference Engine : 12,80 €")
-    expect(mail.text).toContain("Total : 17,70 € (dont 0,30 € de TVA)")
-    expect(mail.text).toContain("Vous trouverez ci-joint votre facture INV-2025-000042 au format PDF.")
-    expect(mail.html).toContain('<html lang="fr">')
-    expect(mail.html).toContain(">Livraison</td>")
-  })
-
-  it("stays English for a country without a language of its own", () => {
-    const mail = mailFor(orderIn("gb", "gbp"))
-    expect(mail.subject).toBe("Your order #1042 — invoice INV-2025-000042")
-    expect(mail.pdfFilename).toBe("invoice-INV-2025-000042.pdf")
-    expect(mail.text).toContain("Total: £17.70 (incl. £0.30 tax)")
+    expect(mail.subject).toBe(subject)
+    expect(mail.pdfFilename).toBe(pdfFilename)
+    for (const part of text) {
+      expect(mail.text).toContain(part)
+    }
+    for (const part of html) {
+      expect(mail.html).toContain(part)
+    }
   })
 
   it("says when the PDF is a Factur-X e-invoice and when the XML comes with it", () => {
