@@ -1,3 +1,4 @@
+import { resolveInvoiceLanguage, type InvoiceLanguageSettings } from "../i18n"
 import { renderOrderConfirmationMail } from "../mail/render-order-mail"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
@@ -31,7 +32,7 @@ export async function processMailJob(
     order,
     invoice: { number: invoice.number, issued_at: new Date(invoice.issued_at).toISOString() },
     storeName: options.invoice.seller.name,
-    locale: options.invoice.locale,
+    language: resolveInvoiceLanguage(order, (options.invoice as { languages?: InvoiceLanguageSettings }).languages),
     invoiceUrl: options.storefront?.orderUrl.replace("{order_id}", encodeURIComponent(payload.order_id)) ?? null,
   })
   const sent = await sendInvoiceMail(mailer, {
@@ -39,7 +40,7 @@ export async function processMailJob(
     to: order.email,
     ...content,
     pdf,
-    pdfFilename: `invoice-${invoice.number}.pdf`,
+    pdfFilename: content.pdfFilename,
     // stable, so a receiving server or the customer's client can tell a resend from a new mail
     messageId: `<order-confirmation.${payload.order_id}@medusa-plugin-async-fulfilment>`,
   })

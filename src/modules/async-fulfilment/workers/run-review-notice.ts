@@ -1,5 +1,6 @@
 import { Job, UnrecoverableError } from "bullmq"
 import { z } from "@medusajs/framework/zod"
+import { resolveInvoiceLanguage, type InvoiceLanguageSettings } from "../i18n"
 import { renderReviewNotice } from "../mail/render-review-notice"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -39,7 +40,12 @@ export async function runReviewNotice(job: Job, { records, options, mailer }: Pr
     const sent = await sendInvoiceMail(mailer, {
       from: options.smtp.from,
       to: order.email,
-      ...renderReviewNotice(notice, order, options.invoice.seller.name),
+      ...renderReviewNotice(
+        notice,
+        order,
+        options.invoice.seller.name,
+        resolveInvoiceLanguage(order, (options.invoice as { languages?: InvoiceLanguageSettings }).languages)
+      ),
       messageId: `<${notice.replace("_", "-")}.${order_id}@medusa-plugin-async-fulfilment>`,
     })
     return { notice, message_id: sent.messageId }

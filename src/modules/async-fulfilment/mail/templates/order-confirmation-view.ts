@@ -1,12 +1,17 @@
+import { translationsFor, type InvoiceLanguage, type OrderMailTexts } from "../../i18n"
+import { formatInstantDate, formatMoney, formatQuantity } from "../../i18n/format"
 import type { InvoiceIdentity, OrderDocument } from "../../types/order-document"
+import { greetingFor } from "./greeting"
 
 /** Everything the templates print, already formatted but not yet escaped. */
 export interface OrderConfirmationView {
+  language: InvoiceLanguage
+  texts: OrderMailTexts
   storeName: string
   greeting: string
   orderNumber: string
   placedOn: string
-  lines: { title: string; quantity: number; total: string }[]
+  lines: { title: string; quantity: string; total: string }[]
   /** null when the order has no shipping methods */
   shippingTotal: string | null
   taxTotal: string
@@ -14,6 +19,10 @@ export interface OrderConfirmationView {
   invoiceNumber: string
   /** only http(s) links survive */
   invoiceUrl: string | null
+  /** the PDF is a Factur-X / ZUGFeRD e-invoice */
+  eInvoice: boolean
+  /** the e-invoice XML is attached as well */
+  xmlAttached: boolean
 }
 
 export interface OrderConfirmationInput {
@@ -21,42 +30,42 @@ export interface OrderConfirmationInput {
   invoice: InvoiceIdentity
   storeName: string
   invoiceUrl?: string | null
+  /** the order's language (see resolveInvoiceLanguage); English when not given */
+  language?: InvoiceLanguage
+  /** BCP 47 locale of amounts and dates; the language's own (e.g. "pl-PL") when not given */
   locale?: string
   /** IANA zone for the order date; UTC keeps re-renders identical */
   timeZone?: string
+  /** what the mail carries besides a plain PDF; the text says so */
+  attachments?: { eInvoice?: boolean; xml?: boolean }
 }
 
 export function buildOrderConfirmationView(input: OrderConfirmationInput): OrderConfirmationView {
   const { order, invoice, storeName } = input
-  const locale = input.locale ?? "en"
-  const money = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: order.currency_code.toUpperCase(),
-  })
-  const date = new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: input.timeZone ?? "UTC",
-  })
-  const firstName =
-    order.customer?.first_name?.trim() || order.billing_address?.first_name?.trim() || null
+  const language = input.language ?? "en"
+  const translations = translationsFor(language)
+  const locale = input.locale ?? translations.locale
+  const money = (amount: number) => formatMoney(amount, order.currency_code, locale)
 
   return {
+    language,
+    texts: translations.mail.orderConfirmation,
     storeName,
-    greeting: firstName ? `Hello ${firstName},` : "Hello,",
+    greeting: greetingFor(order, translations.mail),
     orderNumber: `#${order.display_id}`,
-    placedOn: date.format(new Date(order.placed_at)),
+    placedOn: formatInstantDate(order.placed_at, locale, { style: "long", timeZone: input.timeZone ?? "UTC" }),
     lines: order.items.map((line) => ({
       title: line.subtitle ? `${line.title} (${line.subtitle})` : line.title,
-      quantity: line.quantity,
-      total: money.format(line.total),
+      quantity: formatQuantity(line.quantity, locale),
+      total: money(line.total),
     })),
-    shippingTotal: order.shipping_methods.length ? money.format(order.totals.shipping_total) : null,
-    taxTotal: money.format(order.totals.tax_total),
-    total: money.format(order.totals.total),
+    shippingTotal: order.shipping_methods.length ? money(order.totals.shipping_total) : null,
+    taxTotal: money(order.totals.tax_total),
+    total: money(order.totals.total),
     invoiceNumber: invoice.number,
     invoiceUrl: httpUrlOrNull(input.invoiceUrl),
+    eInvoice: input.attachments?.eInvoice === true,
+    xmlAttached: input.attachments?.xml === true,
   }
 }
 

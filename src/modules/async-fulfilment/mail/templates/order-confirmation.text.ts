@@ -1,21 +1,28 @@
+import { fillTemplate } from "../../i18n"
 import type { OrderConfirmationView } from "./order-confirmation-view"
 
 export function orderConfirmationText(view: OrderConfirmationView): string {
-  const lines = view.lines.map((line) => `  ${line.quantity} × ${line.title}: ${line.total}`)
-  const shipping = view.shippingTotal === null ? [] : [`Shipping: ${view.shippingTotal}`]
-  const link = view.invoiceUrl ? [`You can also download it here: ${view.invoiceUrl}`] : []
+  const t = view.texts
+  const { orderNumber, storeName, placedOn, invoiceNumber, total, taxTotal } = view
+  const lines = view.lines.map((line) => `  ${fillTemplate(t.textItemLine, line)}`)
+  const shipping =
+    view.shippingTotal === null ? [] : [fillTemplate(t.textShippingLine, { amount: view.shippingTotal })]
+  const attached = view.eInvoice ? t.invoiceAttachedEInvoice : t.invoiceAttached
+  const xml = view.xmlAttached ? [t.xmlAttached] : []
+  const link = view.invoiceUrl ? [fillTemplate(t.downloadLinkText, { url: view.invoiceUrl })] : []
 
   return [
     view.greeting,
     "",
-    `thank you for your order ${view.orderNumber} at ${view.storeName}, placed on ${view.placedOn}.`,
+    fillTemplate(t.intro, { orderNumber, storeName, placedOn }),
     "",
     ...lines,
     "",
     ...shipping,
-    `Total: ${view.total} (incl. ${view.taxTotal} tax)`,
+    fillTemplate(t.textTotalLine, { total, taxTotal }),
     "",
-    `Your invoice ${view.invoiceNumber} is attached as a PDF.`,
+    fillTemplate(attached, { invoiceNumber }),
+    ...xml,
     ...link,
     "",
     view.storeName,

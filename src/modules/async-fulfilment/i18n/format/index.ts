@@ -1,0 +1,12 @@
+export { countryName } from "./country-name"
+export { formatCalendarDate, formatInstantDate, type DateStyle } from "./format-date"
+export {
+  formatAmount,
+  formatMoney,
+  formatUnitPrice,
+  minorUnitDigits,
+  normalizeCurrencyCode,
+  roundToMinorUnits,
+} from "./format-money"
+export { formatDecimal, formatPercent, formatQuantity } from "./format-number"
+export { invoiceFormatters, type InvoiceFormatters } from "./invoice-formatters"

@@ -1,0 +1,5 @@
+export type { InvoiceLanguage } from "../invoice/model/invoice-model"
+export type { MailTexts, OrderMailTexts, ReviewNoticeTexts, Translations } from "./translations"
+export { SUPPORTED_LANGUAGES, isSupportedLanguage, translationsFor } from "./registry"
+export { languageOfLocale, resolveInvoiceLanguage, type InvoiceLanguageSettings } from "./resolve-invoice-language"
+export { fillTemplate } from "./fill-template"
