@@ -35,30 +35,36 @@ const REPO_ROOT = path.resolve(__dirname, "../..")
 const onCi = () => process.env.CI === "true"
 
 /** `<repo root>/../shared/einvoice/validate-einvoice.mjs`, or EINVOICE_VALIDATOR when set. */
-export const EINVOICE_VALIDATOR =
-  process.env.EINVOICE_VALIDATOR ?? path.resolve(REPO_ROOT, "../shared/einvoice/validate-einvoice.mjs")
+export function einvoiceValidatorPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.EINVOICE_VALIDATOR ?? path.resolve(REPO_ROOT, "../shared/einvoice/validate-einvoice.mjs")
+}
 
-/** Why the validator cannot run on this machine, or null when it can. */
-export function einvoiceValidatorMissing(): string | null {
-  return existsSync(EINVOICE_VALIDATOR)
-    ? null
-    : `the EN 16931 validator is not at ${EINVOICE_VALIDATOR} (see ../shared/einvoice/README.md, or set EINVOICE_VALIDATOR)`
+export type EInvoiceValidationPlan = { mode: "run" } | { mode: "fail" | "skip"; reason: string }
+
+/** Run when the validator is there; without it fail under CI=true, else skip. */
+export function planEInvoiceValidation(env: NodeJS.ProcessEnv = process.env): EInvoiceValidationPlan {
+  const validator = einvoiceValidatorPath(env)
+  if (existsSync(validator)) {
+    return { mode: "run" }
+  }
+  const reason = `the EN 16931 validator is not at ${validator} (see ../shared/einvoice/README.md, or set EINVOICE_VALIDATOR)`
+  return { mode: env.CI === "true" ? "fail" : "skip", reason }
 }
 
 /** A describe block that needs the validator: fails under CI=true without it, else skips with a notice. */
 export function describeWithEInvoiceValidator(name: string, body: () => void): void {
-  const missing = einvoiceValidatorMissing()
-  if (!missing) {
+  const plan = planEInvoiceValidation()
+  if (plan.mode === "run") {
     describe(name, body)
-  } else if (onCi()) {
+  } else if (plan.mode === "fail") {
     describe(name, () => {
       it("has the EN 16931 validator (required under CI=true)", () => {
-        throw new Error(missing)
+        throw new Error(plan.reason)
       })
     })
   } else {
     // eslint-disable-next-line no-console
-    console.log(`SKIPPED: ${name}: ${missing}`)
+    console.log(`SKIPPED: ${name}: ${plan.reason}`)
     describe.skip(name, body)
   }
 }
@@ -84,10 +90,10 @@ function runValidator(file: string): Promise<EInvoiceVerdict> {
     // cwd: the validator resolves saxon-js from the folder it runs in
     execFile(
       process.execPath,
-      [EINVOICE_VALIDATOR, file, "--json"],
+      [einvoiceValidatorPath(), file, "--json"],
       { cwd: REPO_ROOT, maxBuffer: 32 * 1024 * 1024, timeout: 120_000 },
       (error, stdout, stderr) => {
-        const exitCode = error ? (error as NodeJS.ErrnoException & { code?: unknown }).code : 0
+        const exitCode: unknown = error ? (error as { code?: unknown }).code : 0
         let json: any
         try {
           json = JSON.parse(stdout)

@@ -5,14 +5,11 @@ import type { VatClassification } from "./classify-vat"
 import { cleanVatRate } from "./classify-vat"
 import { roundHalfAwayFromZero, toMinorUnits } from "./minor-units"
 
+/** What a line says about the goods, before any amount. */
+type LineIdentity = Pick<InvoiceLine, "kind" | "name" | "description" | "sellerItemId" | "quantity" | "unitCode">
+
 /** An invoice line before rounding: Medusa's amounts in unrounded minor units, and its VAT category. */
-export interface InvoiceLineDraft {
-  kind: InvoiceLine["kind"]
-  name: string
-  description: string | null
-  sellerItemId: string | null
-  quantity: number
-  unitCode: string
+export interface InvoiceLineDraft extends LineIdentity {
   /** total − tax_total: the net Medusa charged after discounts */
   net: number
   /** tax_total */
@@ -28,13 +25,7 @@ export interface InvoiceLineDraft {
 
 type Classify = (rate: number, taxRateNames: string[]) => VatClassification
 
-interface Source {
-  kind: InvoiceLine["kind"]
-  name: string
-  description: string | null
-  sellerItemId: string | null
-  quantity: number
-  unitCode: string
+interface Source extends LineIdentity {
   subtotal: number
   total: number
   taxTotal: number
@@ -47,13 +38,14 @@ function draftLine(source: Source, digits: number, classify: Classify): InvoiceL
   const minor = (amount: number) => toMinorUnits(amount, digits)
   const rawRate = source.taxRate ?? (source.taxLines ?? []).reduce((sum, line) => sum + line.rate, 0)
   const vatClass = classify(cleanVatRate(rawRate), (source.taxLines ?? []).map((line) => line.name ?? ""))
+  const { kind, name, description, sellerItemId, quantity, unitCode } = source
   return {
-    kind: source.kind,
-    name: source.name,
-    description: source.description,
-    sellerItemId: source.sellerItemId,
-    quantity: source.quantity,
-    unitCode: source.unitCode,
+    kind,
+    name,
+    description,
+    sellerItemId,
+    quantity,
+    unitCode,
     net: minor(source.total - source.taxTotal),
     vat: minor(source.taxTotal),
     subtotal: minor(source.subtotal),

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { invoiceOptionsSchema } from "../invoice-options"
 import { isValidIban } from "../iban"
+import { POLISH_SELLER_INPUT } from "../../invoice/__tests__/__fixtures__/seller-options"
 
 // The lead plugs this schema in as `invoice`: parsed the same way, messages name `invoice.…`.
 const wrapper = z.object({ invoice: invoiceOptionsSchema })
@@ -39,15 +40,8 @@ describe("invoiceOptionsSchema", () => {
 
   it("keeps a full configuration and writes identifiers the way e-invoices carry them", () => {
     const options = parse({
-      seller: {
-        ...seller,
-        vatId: "pl 525-000-00-00",
-        address: { line1: "ul. Piotrkowska 120", line2: "lok. 4", city: "Łódź", postalCode: "90-006", countryCode: "pl" },
-        registration: "KRS 0000123456, Sąd Rejonowy dla Łodzi-Śródmieścia",
-        email: "faktury@meble.example",
-        phone: "+48 42 123 45 67",
-        bankAccount: { iban: "pl61 1090 1014 0000 0712 1981 2874", bic: "wbkp plpp", bankName: "Santander" },
-      },
+      // every seller field, written loosely: "PL 525-000-00-00", "pl", IBAN in groups of four
+      seller: { ...POLISH_SELLER_INPUT, bankAccount: { iban: "pl61 1090 1014 0000 0712 1981 2874", bic: "wbkp plpp" } },
       languages: { default: "pl", byCountry: { de: "de", AT: "de", fr: "fr" } },
       buyerTaxIdKey: "nip",
       paymentTermsDays: 30,

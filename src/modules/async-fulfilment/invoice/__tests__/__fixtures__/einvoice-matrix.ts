@@ -204,5 +204,5 @@ export const EINVOICE_MATRIX: EInvoiceCase[] = [
     order: storeOrder as unknown as OrderDocument,
     options: { invoice: { issued_at: "2026-12-02T08:00:00.000Z" } },
   },
-  ...[7, 42, 1234].map((seed) => ({ name: `random cart (seed ${seed})`, order: randomOrder(seed).document })),
+  { name: "random cart (seed 42)", order: randomOrder(42).document },
 ]

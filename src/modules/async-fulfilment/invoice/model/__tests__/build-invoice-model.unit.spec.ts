@@ -212,7 +212,14 @@ describe("buildInvoiceModel", () => {
 
   it.each([
     ["no items", (d: any) => (d.items = []), "Cannot build the invoice of order order_1001: the order has no items"],
-    ["no buyer country", (d: any) => (d.billing_address.country_code = null) + (d.shipping_address.country_code = null), "no billing or shipping address with a country"],
+    [
+      "no buyer country",
+      (d: any) => {
+        d.billing_address.country_code = null
+        d.shipping_address.country_code = null
+      },
+      "no billing or shipping address with a country",
+    ],
     ["a bad currency", (d: any) => (d.currency_code = "zloty"), 'currency code "zloty"'],
   ])("names what is wrong for an order with %s", (_case, spoil, expected) => {
     const document = order()

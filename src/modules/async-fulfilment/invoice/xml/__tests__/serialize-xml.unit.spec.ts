@@ -22,7 +22,7 @@ describe("the XML element builder", () => {
   it("escapes markup in text and attributes", () => {
     expect(escapeXmlText(`Fils & <SARL> "l'œuvre" ]]>`)).toBe(`Fils &amp; &lt;SARL&gt; "l'œuvre" ]]&gt;`)
     expect(escapeXmlAttribute(`a"b&c<d>\te\nf`)).toBe("a&quot;b&amp;c&lt;d&gt;&#9;e&#10;f")
-    expect(serializeXml(leaf("t", "1 < 2 & 3", { name: 'say "hi"' }))).toContain('<t name="say &quot;hi&quot;">1 &lt; 2 &amp; 3</t>')
+    expect(serializeXml(leaf("t", "1 < 2 & 3", { name: 'say "hi"' })!)).toContain('<t name="say &quot;hi&quot;">1 &lt; 2 &amp; 3</t>')
   })
 
   it("removes what XML 1.0 cannot carry and keeps every letter, emoji included", () => {
