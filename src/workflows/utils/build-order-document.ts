@@ -3,6 +3,9 @@ import {
   ORDER_DOCUMENT_SCHEMA_VERSION,
   OrderDocument,
   OrderDocumentAddress,
+  OrderDocumentAdjustment,
+  OrderDocumentPaymentCollection,
+  OrderDocumentTaxLine,
 } from "../../modules/async-fulfilment/types/order-document"
 
 type Loose = Record<string, any> | null | undefined
@@ -23,6 +26,12 @@ export function toAmount(value: unknown): number {
 const text = (value: unknown): string | null =>
   typeof value === "string" && value.trim() !== "" ? value : null
 
+const nullableAmount = (value: unknown): number | null =>
+  value === null || value === undefined ? null : toAmount(value)
+
+const present = <T>(list: T[] | null | undefined): NonNullable<T>[] =>
+  (list ?? []).filter((entry): entry is NonNullable<T> => Boolean(entry))
+
 function toAddress(address: Loose): OrderDocumentAddress | null {
   if (!address) {
     return null
@@ -38,6 +47,7 @@ function toAddress(address: Loose): OrderDocumentAddress | null {
     province: text(address.province),
     country_code: text(address.country_code),
     phone: text(address.phone),
+    metadata: address.metadata ?? null,
   }
 }
 
@@ -46,6 +56,35 @@ function toTaxRate(taxLines: Loose[] | undefined): number | null {
     return null
   }
   return taxLines.reduce((sum, line) => sum + toAmount(line?.rate), 0)
+}
+
+function toTaxLines(taxLines: Loose[] | undefined): OrderDocumentTaxLine[] {
+  return present(taxLines).map((line) => ({
+    rate: toAmount(line.rate),
+    code: text(line.code),
+    name: text(line.description),
+  }))
+}
+
+function toAdjustments(adjustments: Loose[] | undefined): OrderDocumentAdjustment[] {
+  return present(adjustments).map((adjustment) => ({
+    amount: toAmount(adjustment.amount),
+    code: text(adjustment.code),
+    promotion_id: text(adjustment.promotion_id),
+    description: text(adjustment.description),
+    is_tax_inclusive: adjustment.is_tax_inclusive === true,
+  }))
+}
+
+function toPaymentCollections(collections: Loose[] | undefined): OrderDocumentPaymentCollection[] {
+  return present(collections).map((collection) => ({
+    id: collection.id,
+    status: text(collection.status) ?? "not_paid",
+    amount: toAmount(collection.amount),
+    authorized_amount: nullableAmount(collection.authorized_amount),
+    captured_amount: nullableAmount(collection.captured_amount),
+    refunded_amount: nullableAmount(collection.refunded_amount),
+  }))
 }
 
 /** Reshapes an order read through the query graph into the document every side effect uses. */
@@ -75,7 +114,7 @@ export function buildOrderDocument(order: Loose): OrderDocument {
       : null,
     billing_address: toAddress(order.billing_address),
     shipping_address: toAddress(order.shipping_address),
-    items: (order.items ?? []).filter(Boolean).map((item: Record<string, any>) => ({
+    items: present<Record<string, any>>(order.items).map((item) => ({
       id: item.id,
       title: text(item.title) ?? "Item",
       subtitle: text(item.subtitle),
@@ -87,14 +126,26 @@ export function buildOrderDocument(order: Loose): OrderDocument {
       tax_total: toAmount(item.tax_total),
       total: toAmount(item.total),
       tax_rate: toTaxRate(item.tax_lines),
+      is_tax_inclusive: item.is_tax_inclusive === true,
+      tax_lines: toTaxLines(item.tax_lines),
+      adjustments: toAdjustments(item.adjustments),
+      discount_subtotal: toAmount(item.discount_subtotal),
+      discount_tax_total: toAmount(item.discount_tax_total),
     })),
-    shipping_methods: (order.shipping_methods ?? []).filter(Boolean).map((method: Record<string, any>) => ({
+    shipping_methods: present<Record<string, any>>(order.shipping_methods).map((method) => ({
       id: method.id,
       name: text(method.name) ?? "Shipping",
       subtotal: toAmount(method.subtotal),
       tax_total: toAmount(method.tax_total),
       total: toAmount(method.total),
       tax_rate: toTaxRate(method.tax_lines),
+      amount: toAmount(method.amount),
+      is_tax_inclusive: method.is_tax_inclusive === true,
+      tax_lines: toTaxLines(method.tax_lines),
+      adjustments: toAdjustments(method.adjustments),
+      discount_total: toAmount(method.discount_total),
+      discount_subtotal: toAmount(method.discount_subtotal),
+      discount_tax_total: toAmount(method.discount_tax_total),
     })),
     totals: {
       item_subtotal: toAmount(order.item_subtotal),
@@ -104,5 +155,6 @@ export function buildOrderDocument(order: Loose): OrderDocument {
       total: toAmount(order.total),
     },
     metadata: order.metadata ?? null,
+    payment_collections: toPaymentCollections(order.payment_collections),
   }
 }

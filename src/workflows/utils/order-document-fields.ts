@@ -1,4 +1,10 @@
-/** The query-graph fields an OrderDocument is built from. */
+/**
+ * The query-graph fields an OrderDocument is built from (names checked against Medusa 2.21.2:
+ * the order module's models, its computed totals and the order ↔ payment collection link).
+ * The order module loads `items`, `shipping_methods` and their tax lines and adjustments whole
+ * whenever a total is asked for, so the item and shipping fields below are what the document
+ * keeps, not what the database is asked.
+ */
 export const ORDER_DOCUMENT_FIELDS = [
   "id",
   "display_id",
@@ -20,17 +26,44 @@ export const ORDER_DOCUMENT_FIELDS = [
   "items.variant_sku",
   "items.quantity",
   "items.unit_price",
+  "items.is_tax_inclusive",
   "items.subtotal",
   "items.discount_total",
+  "items.discount_subtotal",
+  "items.discount_tax_total",
   "items.tax_total",
   "items.total",
   "items.tax_lines.rate",
+  "items.tax_lines.code",
+  "items.tax_lines.description",
+  "items.adjustments.amount",
+  "items.adjustments.code",
+  "items.adjustments.promotion_id",
+  "items.adjustments.description",
+  "items.adjustments.is_tax_inclusive",
   "shipping_methods.id",
   "shipping_methods.name",
+  "shipping_methods.amount",
+  "shipping_methods.is_tax_inclusive",
   "shipping_methods.subtotal",
+  "shipping_methods.discount_total",
+  "shipping_methods.discount_subtotal",
+  "shipping_methods.discount_tax_total",
   "shipping_methods.tax_total",
   "shipping_methods.total",
   "shipping_methods.tax_lines.rate",
+  "shipping_methods.tax_lines.code",
+  "shipping_methods.tax_lines.description",
+  "shipping_methods.adjustments.amount",
+  "shipping_methods.adjustments.code",
+  "shipping_methods.adjustments.promotion_id",
+  "shipping_methods.adjustments.description",
+  "payment_collections.id",
+  "payment_collections.status",
+  "payment_collections.amount",
+  "payment_collections.authorized_amount",
+  "payment_collections.captured_amount",
+  "payment_collections.refunded_amount",
   "item_subtotal",
   "shipping_total",
   "discount_total",

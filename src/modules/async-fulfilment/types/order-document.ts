@@ -5,7 +5,12 @@
  * and stored in Postgres next to the side-effect rows: the invoice, the mail and
  * the ERP document all describe the order as it was placed, and a retry days later
  * renders the same document. Amounts are in the currency's main unit (Medusa v2
- * convention: 12.5 means 12.50 EUR).
+ * convention: 12.5 means 12.50 EUR), unrounded as Medusa computes them.
+ *
+ * Version 1 grew without a version bump: every field added for the invoice model (tax lines,
+ * adjustments, `is_tax_inclusive`, discount parts, payment collections, address metadata) is
+ * optional, so documents stored before them stay readable; readers treat a missing field as
+ * "not known" (no tax line names, no promotion codes, unpaid).
  */
 export const ORDER_DOCUMENT_SCHEMA_VERSION = 1 as const
 
@@ -20,6 +25,29 @@ export interface OrderDocumentAddress {
   province: string | null
   country_code: string | null
   phone: string | null
+  /** where a storefront may keep the buyer's VAT ID (`invoice.buyerTaxIdKey`) */
+  metadata?: Record<string, unknown> | null
+}
+
+/** One tax line Medusa applied to an item or a shipping method. */
+export interface OrderDocumentTaxLine {
+  /** percent: 23 for 23 % */
+  rate: number
+  /** the tax rate's code */
+  code: string | null
+  /** the tax rate's name, as Medusa copies it into the tax line's description */
+  name: string | null
+}
+
+/** A promotion's share of an item or shipping method (Medusa's adjustment line). */
+export interface OrderDocumentAdjustment {
+  amount: number
+  /** the promotion code */
+  code: string | null
+  promotion_id: string | null
+  description: string | null
+  /** the amount includes tax (item adjustments only; Medusa has no such flag on shipping) */
+  is_tax_inclusive: boolean
 }
 
 export interface OrderDocumentLine {
@@ -29,23 +57,41 @@ export interface OrderDocumentLine {
   sku: string | null
   quantity: number
   unit_price: number
-  /** quantity × unit price, before tax and discounts */
+  /** quantity × unit price, net of tax, before discounts */
   subtotal: number
+  /** the discount, tax included */
   discount_total: number
   tax_total: number
   total: number
   /** sum of the line's tax rates, in percent (23 for 23 %); null when untaxed */
   tax_rate: number | null
+  /** the unit price includes tax */
+  is_tax_inclusive?: boolean
+  tax_lines?: OrderDocumentTaxLine[]
+  adjustments?: OrderDocumentAdjustment[]
+  /** the discount net of tax, and its tax part */
+  discount_subtotal?: number
+  discount_tax_total?: number
 }
 
 export interface OrderDocumentShippingMethod {
   id: string
   name: string
+  /** net of tax, before discounts */
   subtotal: number
   tax_total: number
   total: number
   /** sum of the method's tax rates, in percent; null when untaxed */
   tax_rate: number | null
+  /** the price as set on the method (tax included when `is_tax_inclusive`) */
+  amount?: number
+  is_tax_inclusive?: boolean
+  tax_lines?: OrderDocumentTaxLine[]
+  adjustments?: OrderDocumentAdjustment[]
+  /** the shipping discount: tax included, net of tax, and its tax part */
+  discount_total?: number
+  discount_subtotal?: number
+  discount_tax_total?: number
 }
 
 export interface OrderDocumentTotals {
@@ -55,6 +101,17 @@ export interface OrderDocumentTotals {
   discount_total: number
   tax_total: number
   total: number
+}
+
+/** A payment collection of the order, as Medusa's Payment module reports it at placement. */
+export interface OrderDocumentPaymentCollection {
+  id: string
+  /** not_paid, awaiting, authorized, partially_authorized, partially_captured, completed, canceled, failed */
+  status: string
+  amount: number
+  authorized_amount: number | null
+  captured_amount: number | null
+  refunded_amount: number | null
 }
 
 export interface OrderDocument {
@@ -81,6 +138,8 @@ export interface OrderDocument {
   shipping_methods: OrderDocumentShippingMethod[]
   totals: OrderDocumentTotals
   metadata: Record<string, unknown> | null
+  /** absent in documents stored before the invoice model: read as "not paid" */
+  payment_collections?: OrderDocumentPaymentCollection[]
 }
 
 /** What the invoice adds to the order: its legal identity. */
@@ -88,6 +147,10 @@ export interface InvoiceIdentity {
   number: string
   /** ISO 8601; also the PDF's creation date, so a re-render yields the same bytes */
   issued_at: string
+  /** UNTDID 1001: "380" invoice (the default), "381" credit note */
+  typeCode?: "380" | "381"
+  /** BG-3, for a credit note: the invoice it corrects (issue date YYYY-MM-DD) */
+  precedingInvoice?: { number: string; issueDate: string } | null
 }
 
 export interface SellerDetails {

@@ -10,6 +10,13 @@
 export const INVOICE_LANGUAGES = ["en", "pl", "de", "fr"] as const
 export type InvoiceLanguage = (typeof INVOICE_LANGUAGES)[number]
 
+/**
+ * What the XML renderings follow: EN 16931 itself (Factur-X / ZUGFeRD "EN 16931"), the CIUS
+ * XRechnung 3.0, or no e-invoice at all (the PDF only).
+ */
+export const EINVOICE_PROFILES = ["en16931", "xrechnung", "none"] as const
+export type EInvoiceProfile = (typeof EINVOICE_PROFILES)[number]
+
 /** UNTDID 1001: 380 commercial invoice, 381 credit note. */
 export type InvoiceTypeCode = "380" | "381"
 
@@ -50,6 +57,8 @@ export interface InvoiceLineAllowance {
   amount: number
   /** BT-139, in the invoice's language */
   reason: string
+  /** BT-140, UNTDID 5189: "95" discount */
+  reasonCode?: string | null
 }
 
 export interface InvoiceLine {
@@ -66,16 +75,23 @@ export interface InvoiceLine {
   quantity: number
   /** BT-130: UN/ECE Rec 20 ("C62" one, "H87" piece, "E48" service unit) */
   unitCode: string
-  /** BT-146: net price of one unit before the line's allowance */
+  /** BT-146: net price of one unit before the line's allowance, up to 4 decimals */
   netUnitPrice: number
   /** BG-27: the line's discounts; empty when none */
   allowances: InvoiceLineAllowance[]
-  /** BT-131 = quantity × netUnitPrice − allowances, rounded */
+  /**
+   * BT-131: what Medusa charged net of tax after discounts, in whole minor units (see
+   * reconcile-invoice-amounts.ts for where a rounding cent goes); quantity × netUnitPrice −
+   * allowances equals it to the price's 4 decimals
+   */
   netAmount: number
   /** BT-151 / BT-152 */
   vatCategory: VatCategoryCode
   vatRate: number
-  /** the VAT Medusa charged on this line (printed; the XML carries VAT per category only) */
+  /**
+   * the VAT Medusa charged on this line, in whole minor units (printed; the XML carries VAT per
+   * category only, and each category's VAT is the sum of its lines')
+   */
   vatAmount: number
   /** netAmount + vatAmount (printed) */
   grossAmount: number
@@ -155,6 +171,8 @@ export interface InvoiceModel {
   currencyCode: string
   /** the language of every text in this model and of its renderings */
   language: InvoiceLanguage
+  /** the e-invoice profile the XML renderings follow; absent means "en16931" */
+  profile?: EInvoiceProfile
   /** BT-10: order metadata `buyer_reference`, "n/a" under the xrechnung profile */
   buyerReference: string | null
   /** BT-13: the order number as the customer knows it ("#1042") */

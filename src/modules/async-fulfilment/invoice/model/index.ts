@@ -1,0 +1,6 @@
+export { buildInvoiceModel, type BuildInvoiceModelInput, type InvoiceModelOptions } from "./build-invoice-model"
+export * from "./invoice-model"
+export type { InvoiceModelTexts } from "./invoice-model-texts"
+export { InvalidInvoiceDataError } from "./invalid-invoice-data-error"
+export { OrderTotalMismatchError } from "./order-total-mismatch-error"
+export { ReverseChargeVatIdMissingError } from "./reverse-charge-vat-id-missing-error"
