@@ -15,6 +15,7 @@ import { placeEinvoiceOrder } from "../fixtures/place-einvoice-order"
 import type { PlacedOrder } from "../fixtures/place-order"
 import { toAmount } from "../../src/workflows/utils/build-order-document"
 import type * as EinvoiceValidator from "../helpers/einvoice-validator"
+import { languageOfLocale, translationsFor } from "../../src/modules/async-fulfilment/i18n"
 
 /**
  * TODO(issue 13 wiring): set to true once the invoice job stores the Factur-X PDF and
@@ -26,6 +27,9 @@ const EINVOICE_WIRED = false
 
 const testEnv = prepareTestEnv("einvoice-matrix")
 jest.setTimeout(240_000)
+
+/** the language an order names with metadata.locale: its mail (and invoice) must speak it */
+const languageOf = (matrixCase: MatrixCase) => languageOfLocale(matrixCase.shopper.metadata?.locale)
 
 const describeEinvoices: (name: string, body: () => void) => void = EINVOICE_WIRED
   ? (require("../helpers/einvoice-validator") as typeof EinvoiceValidator).describeWithEInvoiceValidator
@@ -41,18 +45,14 @@ medusaIntegrationTestRunner({
     // Every order and its side effects complete here, before the runner snapshots the database
     // (at the first test): each test's restore then brings them back as they are now.
     beforeAll(async () => {
-      const t0 = Date.now()
       const store = await seedEinvoiceStore(getContainer(), session.store)
-      console.log("TIMING seed", Date.now() - t0)
       const orders = await mapConcurrently(MATRIX_CASES, 3, (matrixCase) =>
         placeEinvoiceOrder(session.request, store, shopperFor(matrixCase, store))
       )
       MATRIX_CASES.forEach((matrixCase, i) => placed.set(matrixCase.name, orders[i]))
-      console.log("TIMING placed", Date.now() - t0)
       for (const order of orders) {
         await session.settled(order.id)
       }
-      console.log("TIMING settled", Date.now() - t0)
       admin = await createAdminAuthHeaders(getContainer())
     })
 
@@ -75,6 +75,13 @@ medusaIntegrationTestRunner({
         expect(medusaOrder.total).toBe(order.total)
         const doc = await session.service().retrieveOrderDocument(order.id)
         expectMatrixOrderDocument(matrixCase, doc, medusaOrder)
+
+        const language = languageOf(matrixCase)
+        if (language) {
+          const [mail] = session.mailsTo(order.id)
+          const subject = translationsFor(language).mail.orderConfirmation.subject
+          expect(mail.parsed.subject).toContain(subject.slice(0, subject.indexOf("{")).trim())
+        }
       }
     )
 
@@ -121,7 +128,12 @@ medusaIntegrationTestRunner({
         const summary = readCiiSummary(cii.toString("utf8"))
         const doc = await session.service().retrieveOrderDocument(orderOf(matrixCase).id)
         expectCiiMatchesOrder(matrixCase, doc, summary)
-        expectPdfTextShows(matrixCase, await readPdfText(pdf), summary)
+        const text = await readPdfText(pdf)
+        expectPdfTextShows(matrixCase, text, summary)
+        const language = languageOf(matrixCase)
+        if (language) {
+          expect(text).toContain(translationsFor(language).invoicePdf.invoiceTitle)
+        }
         if (doc.items.length >= 60) {
           expect(await countPdfPages(pdf)).toBeGreaterThan(1)
         }
