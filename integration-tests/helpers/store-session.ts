@@ -34,6 +34,8 @@ export function useStoreSession(testEnv: TestEnv, api: any, getContainer: () => 
     rowsOf: (orderId: string) => session.service().listSideEffectJobs({ order_id: orderId }),
     rowOf: async (orderId: string, kind: string) => (await session.rowsOf(orderId)).find((row) => row.kind === kind),
     placeOrder: (shopper: Shopper = anna) => placeOrderThroughStoreApi(storeRequest, session.store, shopper),
+    /** the storefront's requests (publishable key, no customer session) */
+    request: ((method, path, body) => storeRequest(method, path, body)) as StoreRequest,
     mailsTo: (orderId: string) => session.smtp.received.filter((mail) => mail.parsed.messageId?.includes(orderId)),
     /** waits until every row of the order is final (completed, failed or discarded) */
     settled: (orderId: string, kinds = 3) =>
