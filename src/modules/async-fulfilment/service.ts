@@ -13,8 +13,10 @@ import { Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } fr
 import type { AsyncFulfilmentOptions } from "./options"
 import type { RedisConnections } from "./redis/connections"
 import { closeRedisConnections } from "./redis/connections"
-import { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
-import { SideEffectWorkers } from "./workers/side-effect-workers"
+import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
+import type { SideEffectWorkers } from "./workers/side-effect-workers"
+import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
+import type { ProcessorDocuments } from "./runtime/processor-documents"
 import { insertMissingSideEffectRows } from "./db/insert-side-effect-rows"
 import { startSideEffectRow } from "./db/start-side-effect-row"
 import { findOrderSnapshotDocument } from "./db/order-snapshot-document"
@@ -41,7 +43,7 @@ import type { SideEffectFlowInput } from "./queues/side-effect-flow"
 import { backoffDelayMs } from "./queues/job-options"
 import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
 import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
-import { ReconcileLock } from "./redis/reconcile-lock"
+import type { ReconcileLock } from "./redis/reconcile-lock"
 import { firstRecordedAt, ordersWithoutRecords, stuckRows } from "./db/find-reconcile-candidates"
 import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
 
@@ -64,6 +66,9 @@ type InjectedDependencies = {
   event_bus?: object
   asyncFulfilmentOptions: AsyncFulfilmentOptions
   asyncFulfilmentRedis: RedisConnections
+  asyncFulfilmentQueues: SideEffectQueues
+  asyncFulfilmentWorkers: SideEffectWorkers
+  asyncFulfilmentReconcileLock: ReconcileLock
 }
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
@@ -76,19 +81,18 @@ export interface RecordOrderSideEffectsInput {
   held_kinds?: SideEffectKind[]
 }
 
-export type SideEffectStart =
-  | { state: "run" }
-  | { state: "completed"; result: unknown }
-  | { state: "missing" }
-  | { state: "discarded" }
+export type { SideEffectStart }
 
-export default class AsyncFulfilmentModuleService extends MedusaService({
-  SideEffectJob,
-  OrderSnapshot,
-  Invoice,
-  InvoiceSequence,
-  RiskReview,
-}) {
+export default class AsyncFulfilmentModuleService
+  extends MedusaService({
+    SideEffectJob,
+    OrderSnapshot,
+    Invoice,
+    InvoiceSequence,
+    RiskReview,
+  })
+  implements SideEffectJobProgress, ProcessorDocuments
+{
   protected readonly logger_: Logger
   protected readonly options_: AsyncFulfilmentOptions
   protected readonly redis_: RedisConnections
@@ -105,11 +109,11 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     this.logger_ = deps.logger
     this.options_ = deps.asyncFulfilmentOptions
     this.redis_ = deps.asyncFulfilmentRedis
-    this.queues_ = new SideEffectQueues(this.redis_.producer, this.options_)
-    this.workers_ = new SideEffectWorkers(this, this.redis_.worker, this.options_, this.logger_)
+    this.queues_ = deps.asyncFulfilmentQueues
+    this.workers_ = deps.asyncFulfilmentWorkers
+    this.reconcileLock_ = deps.asyncFulfilmentReconcileLock
     this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
     this.eventBusName_ = () => deps.event_bus?.constructor?.name
-    this.reconcileLock_ = new ReconcileLock(this.redis_.producer, `${this.options_.queuePrefix}:reconcile-lock`)
   }
 
   __hooks = {
@@ -121,7 +125,8 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
         )
       }
       if (this.runsWorkers_) {
-        await this.workers_.start()
+        // the workers see the service only through these two narrow interfaces
+        await this.workers_.start({ progress: this, documents: this })
       }
     },
     onApplicationPrepareShutdown: async () => {

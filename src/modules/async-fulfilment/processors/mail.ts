@@ -13,16 +13,16 @@ export interface MailJobResult {
 /** Mails the order confirmation with the stored invoice PDF attached. */
 export async function processMailJob(
   payload: SideEffectPayload,
-  { records, options, files, mailer }: ProcessorRuntime
+  { documents, options, files, mailer }: ProcessorRuntime
 ): Promise<MailJobResult> {
   if (!mailer || !options.smtp) {
     throw new PermanentSideEffectError("mail is disabled: the plugin has no `smtp` option")
   }
-  const order = await records.retrieveOrderDocument(payload.order_id)
+  const order = await documents.retrieveOrderDocument(payload.order_id)
   if (!order.email) {
     throw new PermanentSideEffectError(`order ${payload.order_id} has no e-mail address`)
   }
-  const invoice = await records.findInvoice(payload.order_id)
+  const invoice = await documents.findInvoice(payload.order_id)
   if (!invoice?.file_id) {
     throw new Error(`the invoice of order ${payload.order_id} is not rendered yet`)
   }

@@ -22,7 +22,7 @@ export type ReviewNoticePayload = z.infer<typeof noticePayloadSchema>
  * A risk review's courtesy mail on the mail queue. It has no side-effect row: BullMQ's retries
  * and failed set are its record, and its Message-ID is derived from the order and the notice.
  */
-export async function runReviewNotice(job: Job, { records, options, mailer }: ProcessorRuntime) {
+export async function runReviewNotice(job: Job, { documents, options, mailer }: ProcessorRuntime) {
   const parsed = noticePayloadSchema.safeParse(job.data)
   if (!parsed.success) {
     throw new UnrecoverableError(`malformed review notice: ${parsed.error.issues[0].message}`)
@@ -31,7 +31,7 @@ export async function runReviewNotice(job: Job, { records, options, mailer }: Pr
   if (!mailer || !options.smtp) {
     throw new UnrecoverableError("mail is disabled: the plugin has no `smtp` option")
   }
-  const order = await records.retrieveOrderDocument(order_id)
+  const order = await documents.retrieveOrderDocument(order_id)
   if (!order.email) {
     throw new UnrecoverableError(`order ${order_id} has no e-mail address`)
   }
