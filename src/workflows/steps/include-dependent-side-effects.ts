@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
 import type { SideEffectKind } from "../../modules/async-fulfilment/types/side-effect"
-import type { SideEffectJobRecord } from "../../modules/async-fulfilment/types/side-effect-job-record"
+import type { SideEffectJobDTO } from "../../modules/async-fulfilment/side-effect-jobs/side-effect-job-dto"
 
 export const includeDependentSideEffectsStepId = "include-dependent-side-effects"
 
@@ -14,7 +14,7 @@ const partner: Partial<Record<SideEffectKind, SideEffectKind>> = { invoice: "mai
  */
 export const includeDependentSideEffectsStep = createStep(
   includeDependentSideEffectsStepId,
-  async (rows: SideEffectJobRecord[], { container }) => {
+  async (rows: SideEffectJobDTO[], { container }) => {
     const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
     const chosen = new Map(rows.map((row) => [row.id, row]))
     const partnersWanted = rows.filter((row) => partner[row.kind])

@@ -11,7 +11,7 @@ export interface QueueJobView {
   queue: { name: string; state: string; attempts_made: number; failed_reason: string | null }
 }
 
-/** The producer side: adds an order's jobs in one round trip and removes them on rollback. */
+/** The producer side: adds an order's queue jobs in one round trip and removes them on rollback. */
 export class SideEffectQueues {
   protected readonly flowProducer_: FlowProducer
   protected readonly queues_: Record<SideEffectKind, Queue>
@@ -41,7 +41,24 @@ export class SideEffectQueues {
     return input.kinds.map((kind) => sideEffectJobId(kind, input.order_id))
   }
 
-  /** Removes the order's jobs of these kinds (by default a parent takes its children with it). */
+  /**
+   * New queue jobs for these side-effect jobs, an order's together (the mail with its invoice, as
+   * one flow). `replace` first removes what BullMQ still holds of them (a failed queue job).
+   */
+  async requeue(jobs: { order_id: string; kind: SideEffectKind }[], { replace = false } = {}): Promise<void> {
+    const kindsByOrder = new Map<string, SideEffectKind[]>()
+    for (const job of jobs) {
+      kindsByOrder.set(job.order_id, [...(kindsByOrder.get(job.order_id) ?? []), job.kind])
+    }
+    for (const [orderId, kinds] of kindsByOrder) {
+      if (replace) {
+        await this.remove(orderId, kinds)
+      }
+      await this.enqueue({ order_id: orderId, event_id: null, kinds })
+    }
+  }
+
+  /** Removes the order's queue jobs of these kinds (by default a parent takes its children with it). */
   async remove(orderId: string, kinds: SideEffectKind[], { withChildren = true } = {}): Promise<void> {
     for (const kind of kinds) {
       await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: withChildren })
@@ -58,7 +75,7 @@ export class SideEffectQueues {
     )
   }
 
-  /** What BullMQ holds for this job right now, or null when RedisClient no longer has it. */
+  /** What BullMQ holds for this queue job right now, or null when Redis no longer has it. */
   async describe(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
     const job = await this.queues_[kind].getJob(sideEffectJobId(kind, orderId))
     if (!job) {

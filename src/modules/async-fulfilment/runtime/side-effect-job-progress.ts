@@ -1,5 +1,5 @@
 import type { SideEffectKind } from "../types/side-effect"
-import type { AttemptFailure } from "../records/side-effect-transitions"
+import type { AttemptFailure } from "../side-effect-jobs/state-machine"
 
 /** What a queue job finds when it starts: run, or stop because its side-effect job completed, was discarded or is missing. */
 export type SideEffectStart =
