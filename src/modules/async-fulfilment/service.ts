@@ -15,7 +15,6 @@ import { closeRedisConnections } from "./redis/connections"
 import type { ReconcileLock } from "./redis/reconcile-lock"
 import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
-import { backoffDelayMs } from "./queues/job-options"
 import type { SideEffectWorkers } from "./workers/side-effect-workers"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
 import type { ProcessorDocuments } from "./runtime/processor-documents"
@@ -28,6 +27,7 @@ import {
 } from "./db/allocate-invoice-number"
 import type { SideEffectKind } from "./types/side-effect"
 import type { OrderDocument } from "./types/order-document"
+import { retryDelayMs } from "./retry-policy"
 import {
   applyTransition,
   AttemptFailure,
@@ -385,7 +385,7 @@ export default class AsyncFulfilmentModuleService
     if (failure.final) {
       await this.transition_([job], "fail", { previous: job, failure })
     } else {
-      const retryInMs = backoffDelayMs(failure.attempt, this.options_.jobs[kind])
+      const retryInMs = failure.retry_in_ms ?? retryDelayMs(failure.attempt, this.options_.jobs[kind])
       await this.transition_([job], "retryLater", { previous: job, failure, retryInMs })
     }
     if (kind === "invoice" && failure.final) {

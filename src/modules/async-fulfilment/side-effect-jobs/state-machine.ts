@@ -36,6 +36,8 @@ export interface AttemptFailure {
   stack_head: string | null
   /** the last attempt, or a permanent error: no retry follows */
   final: boolean
+  /** when BullMQ runs the next attempt, if not final (retry-policy.ts); the kind's backoff when not given */
+  retry_in_ms?: number
 }
 
 /** The columns a transition may write, besides `status` (and `updated_at`, always). */

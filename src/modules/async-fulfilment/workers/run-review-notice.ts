@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { renderReviewNotice } from "../mail/render-review-notice"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
-import { isPermanentFailure } from "./is-permanent-failure"
+import { toQueueError } from "../retry-policy"
 
 export const REVIEW_NOTICE_JOB_NAME = "review-notice"
 
@@ -44,6 +44,6 @@ export async function runReviewNotice(job: Job, { documents, options, mailer }: 
     })
     return { notice, message_id: sent.messageId }
   } catch (error) {
-    throw isPermanentFailure(error) ? new UnrecoverableError((error as Error).message) : error
+    throw toQueueError(error)
   }
 }

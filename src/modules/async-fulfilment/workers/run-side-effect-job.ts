@@ -4,7 +4,7 @@ import { readSideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
 import type { SideEffectKind } from "../types/side-effect"
-import { isPermanentFailure } from "./is-permanent-failure"
+import { isFinalAttempt, retryDelayMs, retrySettingsOf, toQueueError } from "../retry-policy"
 
 /** The first frame of the stack: where it failed, without the whole trace in the database. */
 function stackHead(error: unknown): string | null {
@@ -49,17 +49,19 @@ export async function runSideEffectJob(
     return result
   } catch (error) {
     const message = (error as Error)?.message ?? String(error)
-    const permanent = isPermanentFailure(error)
-    const final = permanent || attempt >= (job.opts.attempts ?? 1)
+    const retry = retrySettingsOf(job)
+    const final = isFinalAttempt(attempt, retry.attempts, error)
     await progress.markSideEffectFailed(payload.order_id, kind, {
       attempt,
       message,
       stack_head: stackHead(error),
       final,
+      // the delay BullMQ's backoff strategy computes from the same error: next_retry_at agrees with it
+      retry_in_ms: final ? undefined : retryDelayMs(attempt, retry, error),
     })
     runtime.logger.warn(
       `[async-fulfilment] ${kind} job of order ${payload.order_id} failed (attempt ${attempt}${final ? ", final" : ""}): ${message}`
     )
-    throw permanent && !(error instanceof UnrecoverableError) ? new UnrecoverableError(message) : error
+    throw toQueueError(error)
   }
 }

@@ -10,6 +10,7 @@ import { createMedusaFileStore } from "../runtime/file-store"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { ProcessorDocuments } from "../runtime/processor-documents"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
+import { sideEffectBackoffStrategy } from "../retry-policy"
 import { runSideEffectJob } from "./run-side-effect-job"
 import { REVIEW_NOTICE_JOB_NAME, runReviewNotice } from "./run-review-notice"
 
@@ -53,6 +54,7 @@ export class SideEffectWorkers {
         lockDuration: this.options_.workers.lockDurationMs,
         stalledInterval: this.options_.workers.stalledIntervalMs,
         maxStalledCount: this.options_.workers.maxStalledCount,
+        settings: { backoffStrategy: sideEffectBackoffStrategy },
       })
       worker.on("error", (error) => this.logger_.error(`[async-fulfilment] ${kind} worker: ${error.message}`))
       worker.on("stalled", (jobId) =>
