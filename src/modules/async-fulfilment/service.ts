@@ -16,6 +16,7 @@ import type { ReconcileLock } from "./redis/reconcile-lock"
 import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
 import type { SideEffectWorkers } from "./workers/side-effect-workers"
+import type { ReviewNotice } from "./mail/review-notices"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
 import type { ProcessorDocuments } from "./runtime/processor-documents"
 import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
@@ -25,7 +26,7 @@ import {
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import type { SideEffectKind } from "./types/side-effect"
+import { dependentsOf, SideEffectKind } from "./types/side-effect"
 import type { OrderDocument } from "./types/order-document"
 import { retryDelayMs } from "./retry-policy"
 import {
@@ -255,7 +256,7 @@ export default class AsyncFulfilmentModuleService
   }
 
   /** Queues a risk review's mail to the customer; nothing when the store sends no mail. */
-  async sendReviewNotice(orderId: string, notice: "review_received" | "review_rejected"): Promise<boolean> {
+  async sendReviewNotice(orderId: string, notice: ReviewNotice): Promise<boolean> {
     if (!this.options_.smtp) {
       return false
     }
@@ -388,16 +389,18 @@ export default class AsyncFulfilmentModuleService
       const retryInMs = failure.retry_in_ms ?? retryDelayMs(failure.attempt, this.options_.jobs[kind])
       await this.transition_([job], "retryLater", { previous: job, failure, retryInMs })
     }
-    if (kind === "invoice" && failure.final) {
-      await this.failMailAwaitingInvoice(orderId, failure.message)
+    if (failure.final) {
+      await this.failDependents(orderId, kind, failure.message)
     }
   }
 
-  protected async failMailAwaitingInvoice(orderId: string, invoiceError: string): Promise<void> {
-    const [mail] = await this.listSideEffectJobs({ order_id: orderId, kind: "mail" }, { take: 1 })
-    if (mail && canTransition("failWithDependency", mail.status)) {
-      const reason = `not sent: the invoice it attaches failed (${invoiceError})`
-      await this.transition_([mail], "failWithDependency", { reason })
+  /** BullMQ fails a waiting parent with its child (the mail with its invoice): Postgres says so too. */
+  protected async failDependents(orderId: string, kind: SideEffectKind, error: string): Promise<void> {
+    for (const dependency of dependentsOf(kind)) {
+      const [waiting] = await this.listSideEffectJobs({ order_id: orderId, kind: dependency.kind }, { take: 1 })
+      if (waiting && canTransition("failWithDependency", waiting.status)) {
+        await this.transition_([waiting], "failWithDependency", { reason: dependency.failedBecause(error) })
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { existsSync } from "fs"
 import { z } from "@medusajs/framework/zod"
-import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
+import { SIDE_EFFECT_KINDS, SideEffectKind, withDependents } from "../types/side-effect"
 import { DEFAULT_RETRY_SETTINGS } from "../retry-policy"
 
 // Each default is written once, on its field: `.prefault({})` runs an absent object through its
@@ -65,14 +65,10 @@ const riskReviewSchema = z
       .strict()
       .prefault({}),
     /**
-     * the side effects that wait for the decision; the others run at once. The mail attaches
-     * the invoice, so holding the invoice holds the mail too.
+     * the side effects that wait for the decision; the others run at once. Holding a side
+     * effect holds those that wait for it (the invoice holds the mail).
      */
-    hold: z
-      .array(z.enum(SIDE_EFFECT_KINDS))
-      .min(1)
-      .default(["invoice", "mail", "erp"])
-      .transform((kinds) => (kinds.includes("invoice") && !kinds.includes("mail") ? [...kinds, "mail" as const] : kinds)),
+    hold: z.array(z.enum(SIDE_EFFECT_KINDS)).min(1).default([...SIDE_EFFECT_KINDS]).transform(withDependents),
   })
   .strict()
 

@@ -1,5 +1,6 @@
 import { renderOrderConfirmationMail } from "../mail/render-order-mail"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
+import { orderMailMessageId } from "../mail/message-id"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -40,8 +41,7 @@ export async function processMailJob(
     ...content,
     pdf,
     pdfFilename: `invoice-${invoice.number}.pdf`,
-    // stable, so a receiving server or the customer's client can tell a resend from a new mail
-    messageId: `<order-confirmation.${payload.order_id}@medusa-plugin-async-fulfilment>`,
+    messageId: orderMailMessageId("order-confirmation", payload.order_id),
   })
   return {
     message_id: sent.messageId,

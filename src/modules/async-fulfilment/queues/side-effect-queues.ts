@@ -5,6 +5,7 @@ import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
 import { buildJobOptions } from "./job-options"
+import { REVIEW_NOTICE_JOB_NAME, ReviewNotice, reviewNoticeJobId, reviewNoticePayload } from "../mail/review-notices"
 
 export interface QueueJobView {
   payload: Record<string, unknown>
@@ -66,12 +67,11 @@ export class SideEffectQueues {
   }
 
   /** A risk review's courtesy mail, once per order and notice (the job id says which). */
-  async enqueueReviewNotice(orderId: string, notice: "review_received" | "review_rejected"): Promise<void> {
-    const jobId = `${notice.replace("_", "-")}-${orderId}`
+  async enqueueReviewNotice(orderId: string, notice: ReviewNotice): Promise<void> {
     await this.queues_.mail.add(
-      "review-notice",
-      { schema_version: 1, notice, order_id: orderId, correlation_id: orderId },
-      buildJobOptions(jobId, this.options_.jobs.mail, this.options_.retention)
+      REVIEW_NOTICE_JOB_NAME,
+      reviewNoticePayload(notice, orderId),
+      buildJobOptions(reviewNoticeJobId(notice, orderId), this.options_.jobs.mail, this.options_.retention)
     )
   }
 

@@ -12,7 +12,8 @@ import type { ProcessorDocuments } from "../runtime/processor-documents"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
 import { sideEffectBackoffStrategy } from "../retry-policy"
 import { runSideEffectJob } from "./run-side-effect-job"
-import { REVIEW_NOTICE_JOB_NAME, runReviewNotice } from "./run-review-notice"
+import { REVIEW_NOTICE_JOB_NAME } from "../mail/review-notices"
+import { runReviewNotice } from "./run-review-notice"
 
 /** What the workers need from the module: the side-effect jobs' progress and the processors' documents. */
 export interface WorkerAccess {
