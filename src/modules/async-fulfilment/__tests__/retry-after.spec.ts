@@ -68,35 +68,39 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
 
     afterAll(async () => {
       await erpQueue.close()
-      const keys = await redis.keys(`${queuePrefix}:*`)
-      if (keys.length) {
-        await redis.del(...keys)
-      }
+      const leftovers = await redis.keys(`${queuePrefix}:*`)
+      await Promise.all(leftovers.map((key) => redis.unlink(key)))
       redis.disconnect()
     })
 
-    const placeOrder = async (orderId: string) => {
+    const erpJobOf = async (orderId: string) => (await service.listSideEffectJobs({ order_id: orderId, kind: "erp" }))[0]
+
+    /**
+     * Places an order whose first ERP call gets `firstAnswer`, and waits for that attempt's failure:
+     * returns when BullMQ runs the retry (the delayed set's score holds that time), the queue job's
+     * delay and the side-effect job's next_retry_at.
+     */
+    const firstRetryOf = async (orderId: string, firstAnswer: (res: import("node:http").ServerResponse) => void) => {
+      answers.set(orderId, [firstAnswer])
       await service.recordOrderSideEffects({ document: makeOrderDocument({ order_id: orderId }), event_id: null, kinds: ["erp"] })
       await service.enqueueOrderSideEffects({ order_id: orderId, event_id: null, kinds: ["erp"] })
-    }
-    const erpJobOf = async (orderId: string) => (await service.listSideEffectJobs({ order_id: orderId, kind: "erp" }))[0]
-    /** When BullMQ runs the delayed queue job: its score in the delayed set holds that time. */
-    const delayedUntil = async (orderId: string) => {
-      const score = await redis.zscore(`${queuePrefix}:${QUEUE_NAMES.erp}:delayed`, sideEffectJobId("erp", orderId))
-      return score === null ? undefined : Math.floor(Number(score) / 0x1000)
+      const jobId = sideEffectJobId("erp", orderId)
+      const runsAt = await until(async () => {
+        const score = await redis.zscore(`${queuePrefix}:${QUEUE_NAMES.erp}:delayed`, jobId)
+        return score === null ? undefined : Math.floor(Number(score) / 0x1000)
+      }, "the delayed retry")
+      const nextRetryAt = await until(async () => {
+        const job = await erpJobOf(orderId)
+        return job.status === "queued" && job.next_retry_at ? new Date(job.next_retry_at).getTime() : undefined
+      }, "the failed attempt in Postgres")
+      const queueJob = (await erpQueue.getJob(jobId))!
+      return { runsAt, nextRetryAt, queueJob }
     }
 
     it("waits the ERP's Retry-After (2 s) before the next attempt, and next_retry_at says when", async () => {
-      answers.set("order_ra", [(res) => res.writeHead(429, { "retry-after": "2" }).end()])
-      await placeOrder("order_ra")
-
-      const runsAt = await until(() => delayedUntil("order_ra"), "the delayed retry")
-      const waiting = await until(async () => {
-        const job = await erpJobOf("order_ra")
-        return job.status === "queued" && job.next_retry_at ? job : undefined
-      }, "the failed attempt in Postgres")
-      expect(Math.abs(new Date(waiting.next_retry_at!).getTime() - runsAt)).toBeLessThan(500)
-      expect((await erpQueue.getJob(sideEffectJobId("erp", "order_ra")))?.delay).toBe(2_000)
+      const retry = await firstRetryOf("order_ra", (res) => res.writeHead(429, { "retry-after": "2" }).end())
+      expect(retry.queueJob.delay).toBe(2_000)
+      expect(Math.abs(retry.nextRetryAt - retry.runsAt)).toBeLessThan(500)
 
       const done = await until(async () => {
         const job = await erpJobOf("order_ra")
@@ -108,19 +112,11 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
     })
 
     it("caps a huge Retry-After at the kind's longest backoff", async () => {
-      answers.set("order_huge", [(res) => res.writeHead(503, { "retry-after": "86400" }).end()])
-      await placeOrder("order_huge")
-
-      const runsAt = await until(() => delayedUntil("order_huge"), "the delayed retry")
-      const waiting = await until(async () => {
-        const job = await erpJobOf("order_huge")
-        return job.status === "queued" && job.next_retry_at ? job : undefined
-      }, "the failed attempt in Postgres")
-      const queueJob = await erpQueue.getJob(sideEffectJobId("erp", "order_huge"))
-      expect(queueJob?.delay).toBe(LONGEST_BACKOFF_MS)
-      expect(Math.abs(new Date(waiting.next_retry_at!).getTime() - runsAt)).toBeLessThan(500)
-      expect(runsAt - Date.now()).toBeLessThanOrEqual(LONGEST_BACKOFF_MS)
-      await queueJob!.remove()
+      const retry = await firstRetryOf("order_huge", (res) => res.writeHead(503, { "retry-after": "86400" }).end())
+      expect(retry.queueJob.delay).toBe(LONGEST_BACKOFF_MS)
+      expect(Math.abs(retry.nextRetryAt - retry.runsAt)).toBeLessThan(500)
+      expect(retry.runsAt - Date.now()).toBeLessThanOrEqual(LONGEST_BACKOFF_MS)
+      await retry.queueJob.remove()
     })
   },
 })

@@ -19,7 +19,7 @@ export async function insertOrderSnapshot(manager: SqlEntityManager, document: O
   )
 }
 
-/** The order document recorded when the order was placed, or null. Read by every job. */
+/** The order document recorded when the order was placed, or null. Read by every queue job. */
 export async function findOrderSnapshotDocument(
   manager: SqlEntityManager,
   orderId: string

@@ -130,7 +130,7 @@ function networkErrorCode(error: unknown): string {
   return typeof cause?.code === "string" ? cause.code : "connection failed"
 }
 
-/** Fails at start-up rather than on every job: fetch refuses URLs with user:password. */
+/** Fails at start-up rather than on every queue job: fetch refuses URLs with user:password. */
 function assertUsableUrl(url: string): void {
   let parsed: URL
   try {

@@ -4,7 +4,7 @@ import { orderMailMessageId } from "./message-id"
 /**
  * A risk review's courtesy mails to the customer, and how they travel: a queue job named
  * REVIEW_NOTICE_JOB_NAME on the mail queue, once per order and notice. They have no
- * side-effect job: BullMQ's retries and failed set are their record.
+ * side-effect job: BullMQ's retries and failed set are all there is of them.
  */
 export const REVIEW_NOTICES = ["review_received", "review_rejected"] as const
 export type ReviewNotice = (typeof REVIEW_NOTICES)[number]

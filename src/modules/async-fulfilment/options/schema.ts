@@ -100,30 +100,30 @@ export const asyncFulfilmentOptionsSchema = z
       })
       .strict()
       .prefault({}),
-    /** BullMQ worker lock settings: how fast a crashed worker's job is taken over */
+    /** BullMQ worker lock settings: how fast a crashed worker's queue job is taken over */
     workers: z
       .object({
-        /** a job's lock lasts this long and is renewed at half of it while the job runs */
+        /** a queue job's lock lasts this long and is renewed at half of it while the job runs */
         lockDurationMs: z.number().int().min(1_000).default(30_000),
-        /** how often workers look for jobs whose lock expired (their worker died) */
+        /** how often workers look for queue jobs whose lock expired (their worker died) */
         stalledIntervalMs: z.number().int().min(1_000).default(30_000),
-        /** stalls a job may have before it fails instead of running again */
+        /** stalls a queue job may have before it fails instead of running again */
         maxStalledCount: z.number().int().min(0).max(10).default(2),
       })
       .strict()
       .prefault({}),
-    /** the outbox sweep (scheduled job) that finds orders and jobs the pipeline lost */
+    /** the outbox sweep (a scheduled job) that finds the orders and queue jobs the pipeline lost */
     reconcile: z
       .object({
-        /** how long a row may wait or run unchanged before it is checked against BullMQ */
+        /** how long a side-effect job may wait or run unchanged before it is checked against BullMQ */
         graceSeconds: z.number().int().min(1).default(120),
-        /** how far back to look for placed orders that have no record */
+        /** how far back to look for placed orders that have no side-effect job */
         lookbackHours: z.number().int().min(1).max(24 * 90).default(24),
         batchSize: z.number().int().min(1).max(5_000).default(200),
       })
       .strict()
       .prefault({}),
-    /** what BullMQ keeps in Redis; Postgres keeps every record regardless */
+    /** what BullMQ keeps in Redis; Postgres keeps every side-effect job regardless */
     retention: z
       .object({
         completed: keepJobsSchema(24 * 3600, 1_000),

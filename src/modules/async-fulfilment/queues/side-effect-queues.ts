@@ -66,7 +66,7 @@ export class SideEffectQueues {
     }
   }
 
-  /** A risk review's courtesy mail, once per order and notice (the job id says which). */
+  /** A risk review's courtesy mail, once per order and notice (the queue job's id says which). */
   async enqueueReviewNotice(orderId: string, notice: ReviewNotice): Promise<void> {
     await this.queues_.mail.add(
       REVIEW_NOTICE_JOB_NAME,

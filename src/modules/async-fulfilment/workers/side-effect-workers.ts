@@ -78,7 +78,7 @@ export class SideEffectWorkers {
     }
   }
 
-  /** Stops taking jobs and waits for the active ones to finish; safe to call twice. */
+  /** Stops taking queue jobs and waits for the active ones to finish; safe to call twice. */
   close(): Promise<void> {
     this.closing_ ??= (async () => {
       await Promise.allSettled(this.workers_.map((worker) => worker.close()))
