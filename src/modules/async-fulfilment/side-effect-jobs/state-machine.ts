@@ -75,7 +75,13 @@ const failedAttemptFields = ({ previous, failure }: FailedAttemptInput, now: Dat
   attempts: Math.max(previous.attempts, failure.attempt),
   last_error: failure.message,
   last_error_stack_head: failure.stack_head,
-  error_history: appendHistory(previous.error_history, { ...failure, at: now.toISOString() }),
+  error_history: appendHistory(previous.error_history, {
+    attempt: failure.attempt,
+    message: failure.message,
+    stack_head: failure.stack_head,
+    final: failure.final,
+    at: now.toISOString(),
+  }),
 })
 
 const startFields = ({ attempt }: { attempt: number }, now: Date) => ({

@@ -105,6 +105,16 @@ describe("a failed attempt", () => {
     expect(change.error_history).toEqual([{ attempt: 1, message: "boom 1", stack_head: "at x", final: false, at: now.toISOString() }])
   })
 
+  it("keeps only what happened in the history, not when the retry runs", () => {
+    const change = applyTransition(
+      "retryLater",
+      { status: "active" },
+      { previous, failure: { ...failure(1, false), retry_in_ms: 2_000 }, retryInMs: 2_000 },
+      now
+    )
+    expect(change.error_history).toEqual([{ attempt: 1, message: "boom 1", stack_head: "at x", final: false, at: now.toISOString() }])
+  })
+
   it("fails for good after the last attempt, with no retry time", () => {
     const change = applyTransition("fail", { status: "active" }, { previous: { attempts: 2, error_history: [] }, failure: failure(3, true) }, now)
     expect(change).toMatchObject({ status: "failed", attempts: 3, failed_at: now, next_retry_at: null })
