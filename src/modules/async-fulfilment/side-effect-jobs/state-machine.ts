@@ -152,14 +152,14 @@ export const SIDE_EFFECT_JOB_TRANSITIONS = {
     failed_at: now,
     next_retry_at: null,
   })),
-  /** a job that waits for another one (the mail for its invoice) fails with it, as BullMQ fails its queue job */
+  /** a side-effect job that waits for another (the mail for its invoice) fails with it, as BullMQ fails its queue job */
   failWithDependency: transition(["queued"], "failed", ({ reason }: { reason: string }, now) => ({
     last_error: reason,
     last_error_stack_head: null,
     failed_at: now,
     next_retry_at: null,
   })),
-  /** an approved risk review releases the held job */
+  /** an approved risk review releases the held side-effect job */
   release: transition(["held"], "queued", () => ({})),
   /** given up (an admin, or a rejected review): kept for audit, never run */
   discard: transition(["queued", "active", "failed", "held"], "discarded", ({ note }: { note: string | null }, now) => ({
