@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: type check, plugin build, unit tests, module tests, then the HTTP tests
+# The whole test suite: import-circle check, type check, plugin build, unit tests, module tests, then the HTTP tests
 # that boot the store. Needs PostgreSQL (DB_HOST/DB_USERNAME/DB_PASSWORD, default
 # localhost/postgres) and Redis (REDIS_URL, default redis://127.0.0.1:6379).
 set -euo pipefail
@@ -22,6 +22,8 @@ run_jest() {
     --json --outputFile="$results/${type//:/-}.json" "$@"
 }
 
+echo "== import circles in src/ (madge, type-only imports included: .madgerc)"
+node node_modules/.bin/madge --circular --extensions ts,tsx src
 echo "== type check (plugin, Admin UI, browser test)"
 node node_modules/.bin/tsc --noEmit -p tsconfig.json
 node node_modules/.bin/tsc --noEmit -p src/admin/tsconfig.json

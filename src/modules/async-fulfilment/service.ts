@@ -1,69 +1,62 @@
-import type { Logger } from "@medusajs/framework/types"
+import type { Context, Logger } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
-  generateEntityId,
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import type { Context } from "@medusajs/framework/types"
 import { Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
 import type { AsyncFulfilmentOptions } from "./options"
+import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
 import { closeRedisConnections } from "./redis/connections"
-import { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
-import { SideEffectWorkers } from "./workers/side-effect-workers"
-import { insertMissingSideEffectRows } from "./db/insert-side-effect-rows"
-import { startSideEffectRow } from "./db/start-side-effect-row"
-import { findOrderSnapshotDocument } from "./db/order-snapshot-document"
+import type { ReconcileLock } from "./redis/reconcile-lock"
+import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
+import type { SideEffectFlowInput } from "./queues/side-effect-flow"
+import type { SideEffectWorkers } from "./workers/side-effect-workers"
+import type { ReviewNotice } from "./mail/review-notices"
+import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
+import type { ProcessorDocuments } from "./runtime/processor-documents"
+import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
 import {
   AllocatedInvoiceRow,
   attachInvoiceFileRow,
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import { SideEffectKind } from "./types/side-effect"
-import { enabledSideEffectKinds } from "./options"
-import {
-  activeTransition,
-  AttemptFailure,
-  resumedAfterStallEntry,
-  discardedTransition,
-  failedAttemptTransition,
-  failedWithInvoiceTransition,
-  retryResetTransition,
-} from "./records/side-effect-transitions"
+import { dependentsOf, SideEffectKind } from "./types/side-effect"
 import type { OrderDocument } from "./types/order-document"
-import { ORDER_DOCUMENT_SCHEMA_VERSION } from "./types/order-document"
-import type { SideEffectFlowInput } from "./queues/side-effect-flow"
-import { backoffDelayMs } from "./queues/job-options"
+import { retryDelayMs } from "./retry-policy"
+import {
+  applyTransition,
+  AttemptFailure,
+  canTransition,
+  SideEffectJobTransition,
+  SideEffectJobStatus,
+  TransitionInput,
+} from "./side-effect-jobs/state-machine"
+import { insertMissingSideEffectJobs } from "./side-effect-jobs/insert-missing-side-effect-jobs"
+import { startOf, startSideEffectJob } from "./side-effect-jobs/start-side-effect-job"
+import { completeSideEffectJob } from "./side-effect-jobs/complete-side-effect-job"
+import {
+  findStuckSideEffectJobs,
+  firstRecordedAt,
+  ordersWithoutSideEffectJobs,
+} from "./side-effect-jobs/find-reconcile-candidates"
 import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
 import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
-import { ReconcileLock } from "./redis/reconcile-lock"
-import { firstRecordedAt, ordersWithoutRecords, stuckRows } from "./db/find-reconcile-candidates"
 import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
-
-/** What a job does with its row: run, or stop because it completed, was discarded or is missing. */
-function startOf(row: { status: string; result: unknown } | null): SideEffectStart {
-  if (!row) {
-    return { state: "missing" }
-  }
-  if (row.status === "completed") {
-    return { state: "completed", result: row.result }
-  }
-  if (row.status === "discarded") {
-    return { state: "discarded" }
-  }
-  return { state: "run" }
-}
 
 type InjectedDependencies = {
   logger: Logger
   event_bus?: object
   asyncFulfilmentOptions: AsyncFulfilmentOptions
   asyncFulfilmentRedis: RedisConnections
+  asyncFulfilmentQueues: SideEffectQueues
+  asyncFulfilmentWorkers: SideEffectWorkers
+  asyncFulfilmentReconcileLock: ReconcileLock
 }
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
@@ -76,19 +69,18 @@ export interface RecordOrderSideEffectsInput {
   held_kinds?: SideEffectKind[]
 }
 
-export type SideEffectStart =
-  | { state: "run" }
-  | { state: "completed"; result: unknown }
-  | { state: "missing" }
-  | { state: "discarded" }
+export type { SideEffectStart }
 
-export default class AsyncFulfilmentModuleService extends MedusaService({
-  SideEffectJob,
-  OrderSnapshot,
-  Invoice,
-  InvoiceSequence,
-  RiskReview,
-}) {
+export default class AsyncFulfilmentModuleService
+  extends MedusaService({
+    SideEffectJob,
+    OrderSnapshot,
+    Invoice,
+    InvoiceSequence,
+    RiskReview,
+  })
+  implements SideEffectJobProgress, ProcessorDocuments
+{
   protected readonly logger_: Logger
   protected readonly options_: AsyncFulfilmentOptions
   protected readonly redis_: RedisConnections
@@ -105,11 +97,11 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     this.logger_ = deps.logger
     this.options_ = deps.asyncFulfilmentOptions
     this.redis_ = deps.asyncFulfilmentRedis
-    this.queues_ = new SideEffectQueues(this.redis_.producer, this.options_)
-    this.workers_ = new SideEffectWorkers(this, this.redis_.worker, this.options_, this.logger_)
+    this.queues_ = deps.asyncFulfilmentQueues
+    this.workers_ = deps.asyncFulfilmentWorkers
+    this.reconcileLock_ = deps.asyncFulfilmentReconcileLock
     this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
     this.eventBusName_ = () => deps.event_bus?.constructor?.name
-    this.reconcileLock_ = new ReconcileLock(this.redis_.producer, `${this.options_.queuePrefix}:reconcile-lock`)
   }
 
   __hooks = {
@@ -121,7 +113,8 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
         )
       }
       if (this.runsWorkers_) {
-        await this.workers_.start()
+        // the workers see the service only through these two narrow interfaces
+        await this.workers_.start({ progress: this, documents: this })
       }
     },
     onApplicationPrepareShutdown: async () => {
@@ -143,7 +136,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   }
 
   /**
-   * Stores the order document and one row per kind. Returns the kinds whose rows this call
+   * Stores the order document and one side-effect job per kind. Returns the kinds this call
    * created: only those are to be enqueued, which makes a repeated `order.placed` a no-op.
    */
   @InjectManager()
@@ -162,34 +155,22 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
   ): Promise<SideEffectKind[]> {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const { document } = input
-    await manager.execute(
-      `INSERT INTO af_order_snapshot (id, order_id, display_id, currency_code, schema_version, document)
-       VALUES (?, ?, ?, ?, ?, ?::jsonb)
-       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING`,
-      [
-        generateEntityId(undefined, "afsnap"),
-        document.order_id,
-        document.display_id,
-        document.currency_code,
-        ORDER_DOCUMENT_SCHEMA_VERSION,
-        JSON.stringify(document),
-      ]
-    )
+    await insertOrderSnapshot(manager, document)
     const kinds = input.kinds ?? enabledSideEffectKinds(this.options_)
-    return insertMissingSideEffectRows(
+    return insertMissingSideEffectJobs(
       manager,
       kinds.map((kind) => ({
         order_id: document.order_id,
         order_display_id: document.display_id,
         kind,
-        status: input.held_kinds?.includes(kind) ? "held" : "queued",
+        held: input.held_kinds?.includes(kind) ?? false,
         max_attempts: this.options_.jobs[kind].attempts,
         event_id: input.event_id,
       }))
     )
   }
 
-  /** Adds the order's jobs to BullMQ in one round trip; returns their job ids. */
+  /** Adds the order's queue jobs to BullMQ in one round trip; returns their job ids. */
   async enqueueOrderSideEffects(input: SideEffectFlowInput): Promise<string[]> {
     return this.queues_.enqueue(input)
   }
@@ -214,7 +195,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     return document as unknown as OrderDocument
   }
 
-  /** The order's invoice row, allocating its number on first call (gap-free, once per order). */
+  /** The order's invoice, allocating its number on first call (gap-free, once per order). */
   async allocateInvoice(orderId: string, issuedAt = new Date()): Promise<AllocatedInvoiceRow> {
     try {
       return await this.allocateInvoice_(orderId, issuedAt)
@@ -258,23 +239,24 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
 
   /** An admin retry: back to `queued` with fresh attempts; the error history stays. */
   async resetSideEffectJobsForRetry(ids: string[]): Promise<void> {
-    await this.updateSideEffectJobs(ids.map((id) => ({ id, ...retryResetTransition() })))
+    const jobs = await this.listSideEffectJobs({ id: ids })
+    await this.transition_(jobs, "resetForRetry", undefined)
   }
 
-  /** An approved review: the order's held rows go to `queued` and their jobs to BullMQ. */
+  /** An approved review: the order's held side-effect jobs go to `queued` and to BullMQ. */
   async releaseHeldSideEffects(orderId: string): Promise<SideEffectKind[]> {
     const held = await this.listSideEffectJobs({ order_id: orderId, status: "held" })
     if (!held.length) {
       return []
     }
-    await this.updateSideEffectJobs(held.map((row) => ({ id: row.id, status: "queued" as const })))
-    const kinds = held.map((row) => row.kind)
+    await this.transition_(held, "release", undefined)
+    const kinds = held.map((job) => job.kind)
     await this.queues_.enqueue({ order_id: orderId, event_id: null, kinds })
     return kinds
   }
 
   /** Queues a risk review's mail to the customer; nothing when the store sends no mail. */
-  async sendReviewNotice(orderId: string, notice: "review_received" | "review_rejected"): Promise<boolean> {
+  async sendReviewNotice(orderId: string, notice: ReviewNotice): Promise<boolean> {
     if (!this.options_.smtp) {
       return false
     }
@@ -282,29 +264,22 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     return true
   }
 
-  /** A rejected review: the held rows will never run; kept for audit as discarded. */
+  /** A rejected review: the held side-effect jobs will never run; kept for audit as discarded. */
   async discardHeldSideEffects(orderId: string, reason: string): Promise<void> {
     const held = await this.listSideEffectJobs({ order_id: orderId, status: "held" })
-    await this.updateSideEffectJobs(held.map((row) => ({ id: row.id, ...discardedTransition(reason) })))
+    await this.transition_(held, "discard", { note: reason })
   }
 
-  /** Replaces the BullMQ jobs of these rows with fresh ones (attempts reset), order by order. */
-  async requeueSideEffectJobs(rows: { order_id: string; kind: SideEffectKind }[]): Promise<void> {
-    const kindsByOrder = new Map<string, SideEffectKind[]>()
-    for (const row of rows) {
-      kindsByOrder.set(row.order_id, [...(kindsByOrder.get(row.order_id) ?? []), row.kind])
-    }
-    for (const [orderId, kinds] of kindsByOrder) {
-      await this.queues_.remove(orderId, kinds)
-      await this.queues_.enqueue({ order_id: orderId, event_id: null, kinds })
-    }
+  /** Replaces the queue jobs of these side-effect jobs with fresh ones (attempts reset), order by order. */
+  async requeueSideEffectJobs(jobs: { order_id: string; kind: SideEffectKind }[]): Promise<void> {
+    await this.queues_.requeue(jobs, { replace: true })
   }
 
   /** Gives up on a failure: kept for audit, out of BullMQ's failed set. */
   async discardSideEffectJob(id: string, note: string | null): Promise<void> {
-    const row = await this.retrieveSideEffectJob(id)
-    await this.updateSideEffectJobs({ id, ...discardedTransition(note) })
-    await this.queues_.remove(row.order_id, [row.kind], { withChildren: false })
+    const job = await this.retrieveSideEffectJob(id)
+    await this.transition_([job], "discard", { note })
+    await this.queues_.remove(job.order_id, [job.kind], { withChildren: false })
   }
 
   /** Takes the reconcile lease (one instance at a time); null when another instance holds it. */
@@ -325,22 +300,20 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     const manager = sharedContext.manager as SqlEntityManager
     const since = await firstRecordedAt(manager)
     const eligible = since ? orders.filter((order) => new Date(order.created_at) >= since) : []
-    return ordersWithoutRecords(manager, eligible.map((order) => order.id))
+    return ordersWithoutSideEffectJobs(manager, eligible.map((order) => order.id))
   }
 
-  /** Rows idle past the grace period whose BullMQ job is gone are enqueued again; failed ones synced. */
+  /** Side-effect jobs idle past the grace period whose queue job is gone are enqueued again; failed ones synced. */
   @InjectManager()
   async reconcileStuckSideEffects(@MedusaContext() sharedContext: Context = {}): Promise<LostJobsOutcome> {
     const { graceSeconds, batchSize } = this.options_.reconcile
     const olderThan = new Date(Date.now() - graceSeconds * 1000)
-    const rows = await stuckRows(sharedContext.manager as SqlEntityManager, olderThan, batchSize)
-    const outcome = await requeueLostJobs(this.queues_, rows)
+    const stuck = await findStuckSideEffectJobs(sharedContext.manager as SqlEntityManager, olderThan, batchSize)
+    const outcome = await requeueLostJobs(this.queues_, stuck)
     for (const { row, reason } of outcome.failed) {
       await this.markSideEffectFailed(row.order_id, row.kind, { attempt: 0, message: reason, stack_head: null, final: true })
     }
-    if (outcome.requeued.length) {
-      await this.updateSideEffectJobs(outcome.requeued.map((row) => ({ id: row.id, status: "queued" as const, next_retry_at: null })))
-    }
+    await this.transition_(outcome.requeued, "requeueLost", undefined)
     return outcome
   }
 
@@ -353,7 +326,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     return renderPrometheusMetrics(this.queues_, await this.getSideEffectStats())
   }
 
-  /** Marks the row active for this attempt, or says it already completed (run nothing twice). */
+  /** Starts the side-effect job for this attempt, or says it already completed (run nothing twice). */
   async markSideEffectActive(
     orderId: string,
     kind: SideEffectKind,
@@ -363,43 +336,33 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     if (resumedAfterStall) {
       return this.markSideEffectActiveAfterStall(orderId, kind, attempt)
     }
-    const row = await this.startSideEffectRow_(orderId, kind, attempt)
-    return startOf(row)
+    return startOf(await this.startSideEffectJob_(orderId, kind, attempt))
   }
 
   @InjectManager()
-  protected async startSideEffectRow_(
+  protected async startSideEffectJob_(
     orderId: string,
     kind: SideEffectKind,
     attempt: number,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    const row = await startSideEffectRow(sharedContext.manager as SqlEntityManager, orderId, kind, attempt)
-    return row && { status: row.previous_status, result: row.result }
+    return startSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, attempt)
   }
 
-  /** The rare path: the history also says that another worker died holding this job. */
+  /** The rare path: the history also says that another worker died holding this queue job. */
   protected async markSideEffectActiveAfterStall(
     orderId: string,
     kind: SideEffectKind,
     attempt: number
   ): Promise<SideEffectStart> {
-    const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
-    const start = startOf(row ?? null)
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    const start = startOf(job ?? null)
     if (start.state === "run") {
-      await this.updateSideEffectJobs({
-        id: row.id,
-        ...activeTransition(attempt),
-        ...resumedAfterStallEntry(row, kind, attempt),
-      })
+      await this.transition_([job], "resumeAfterStall", { attempt, kind, error_history: job.error_history })
     }
     return start
   }
 
-  /**
-   * One statement, straight after the side effect: the shorter the time between an SMTP server's
-   * acceptance and this commit, the smaller the window in which a dying worker causes a resend.
-   */
   @InjectManager()
   async markSideEffectCompleted(
     orderId: string,
@@ -407,12 +370,7 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     result: unknown,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    await (sharedContext.manager as SqlEntityManager).execute(
-      `UPDATE af_side_effect_job SET status = 'completed', result = ?::jsonb, last_error = NULL,
-         last_error_stack_head = NULL, next_retry_at = NULL, completed_at = now(), updated_at = now()
-       WHERE order_id = ? AND kind = ? AND deleted_at IS NULL`,
-      [JSON.stringify(result ?? null), orderId, kind]
-    )
+    await completeSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, result)
   }
 
   /** Records a failed attempt: back to `queued` while retries remain, `failed` after the last. */
@@ -421,21 +379,41 @@ export default class AsyncFulfilmentModuleService extends MedusaService({
     kind: SideEffectKind,
     failure: AttemptFailure
   ): Promise<void> {
-    const [row] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
-    if (!row) {
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    if (!job) {
       return
     }
-    const retryInMs = backoffDelayMs(failure.attempt, this.options_.jobs[kind])
-    await this.updateSideEffectJobs({ id: row.id, ...failedAttemptTransition(row, failure, retryInMs) })
-    if (kind === "invoice" && failure.final) {
-      await this.failMailAwaitingInvoice(orderId, failure.message)
+    if (failure.final) {
+      await this.transition_([job], "fail", { previous: job, failure })
+    } else {
+      const retryInMs = failure.retry_in_ms ?? retryDelayMs(failure.attempt, this.options_.jobs[kind])
+      await this.transition_([job], "retryLater", { previous: job, failure, retryInMs })
+    }
+    if (failure.final) {
+      await this.failDependents(orderId, kind, failure.message)
     }
   }
 
-  protected async failMailAwaitingInvoice(orderId: string, invoiceError: string): Promise<void> {
-    const [mail] = await this.listSideEffectJobs({ order_id: orderId, kind: "mail" }, { take: 1 })
-    if (mail?.status === "queued") {
-      await this.updateSideEffectJobs({ id: mail.id, ...failedWithInvoiceTransition(invoiceError) })
+  /** BullMQ fails a waiting parent with its child (the mail with its invoice): Postgres says so too. */
+  protected async failDependents(orderId: string, kind: SideEffectKind, error: string): Promise<void> {
+    for (const dependency of dependentsOf(kind)) {
+      const [waiting] = await this.listSideEffectJobs({ order_id: orderId, kind: dependency.kind }, { take: 1 })
+      if (waiting && canTransition("failWithDependency", waiting.status)) {
+        await this.transition_([waiting], "failWithDependency", { reason: dependency.failedBecause(error) })
+      }
     }
+  }
+
+  /** Applies one transition of the state machine to these side-effect jobs, in one ORM update. */
+  protected async transition_<T extends SideEffectJobTransition>(
+    jobs: { id: string; status: SideEffectJobStatus }[],
+    name: T,
+    input: TransitionInput<T>
+  ): Promise<void> {
+    if (!jobs.length) {
+      return
+    }
+    const now = new Date()
+    await this.updateSideEffectJobs(jobs.map((job) => ({ id: job.id, ...applyTransition(name, job, input, now) })))
   }
 }

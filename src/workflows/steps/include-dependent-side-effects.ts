@@ -1,12 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
-import type { SideEffectKind } from "../../modules/async-fulfilment/types/side-effect"
-import type { SideEffectJobRecord } from "../../modules/async-fulfilment/types/side-effect-job-record"
+import { partnersOf } from "../../modules/async-fulfilment/types/side-effect"
+import type { SideEffectJobDTO } from "../../modules/async-fulfilment/side-effect-jobs/side-effect-job-dto"
 
 export const includeDependentSideEffectsStepId = "include-dependent-side-effects"
-
-const partner: Partial<Record<SideEffectKind, SideEffectKind>> = { invoice: "mail", mail: "invoice" }
 
 /**
  * The mail attaches the invoice: retrying one of them also retries the other when it failed
@@ -14,14 +12,14 @@ const partner: Partial<Record<SideEffectKind, SideEffectKind>> = { invoice: "mai
  */
 export const includeDependentSideEffectsStep = createStep(
   includeDependentSideEffectsStepId,
-  async (rows: SideEffectJobRecord[], { container }) => {
+  async (rows: SideEffectJobDTO[], { container }) => {
     const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
     const chosen = new Map(rows.map((row) => [row.id, row]))
-    const partnersWanted = rows.filter((row) => partner[row.kind])
+    const partnersWanted = rows.filter((row) => partnersOf(row.kind).length)
     if (partnersWanted.length) {
       const siblings = await service.listSideEffectJobs({
         order_id: [...new Set(partnersWanted.map((row) => row.order_id))],
-        kind: ["invoice", "mail"],
+        kind: [...new Set(partnersWanted.flatMap((row) => [row.kind, ...partnersOf(row.kind)]))],
         status: "failed",
       })
       for (const sibling of siblings) {

@@ -2,12 +2,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
-import type { SideEffectStatus } from "../../modules/async-fulfilment/types/side-effect"
+import type { SideEffectJobStatus } from "../../modules/async-fulfilment/side-effect-jobs/state-machine"
 
 export interface LoadRetryableSideEffectJobsStepInput {
   ids: string[]
   /** statuses an admin may retry from; anything else is a 409 */
-  retryable: SideEffectStatus[]
+  retryable: SideEffectJobStatus[]
 }
 
 export const loadRetryableSideEffectJobsStepId = "load-retryable-side-effect-jobs"

@@ -1,10 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
+import type { ReviewNotice } from "../../modules/async-fulfilment/mail/review-notices"
 
 export interface SendReviewNoticeStepInput {
   order_id: string
-  notice: "review_received" | "review_rejected"
+  notice: ReviewNotice
 }
 
 export const sendReviewNoticeStepId = "send-review-notice"

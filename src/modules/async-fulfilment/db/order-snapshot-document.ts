@@ -1,6 +1,25 @@
+import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { ORDER_DOCUMENT_SCHEMA_VERSION, OrderDocument } from "../types/order-document"
 
-/** The order document recorded when the order was placed, or null. Read by every job. */
+/** Stores the order as placed, once: a repeated `order.placed` keeps the first document. */
+export async function insertOrderSnapshot(manager: SqlEntityManager, document: OrderDocument): Promise<void> {
+  await manager.execute(
+    `INSERT INTO af_order_snapshot (id, order_id, display_id, currency_code, schema_version, document)
+     VALUES (?, ?, ?, ?, ?, ?::jsonb)
+     ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING`,
+    [
+      generateEntityId(undefined, "afsnap"),
+      document.order_id,
+      document.display_id,
+      document.currency_code,
+      ORDER_DOCUMENT_SCHEMA_VERSION,
+      JSON.stringify(document),
+    ]
+  )
+}
+
+/** The order document recorded when the order was placed, or null. Read by every queue job. */
 export async function findOrderSnapshotDocument(
   manager: SqlEntityManager,
   orderId: string

@@ -1,14 +1,14 @@
 import type { ErpOrderDocument } from "./build-erp-document"
 import { describeEndpoint } from "./describe-endpoint"
-import { ErpRejectedError } from "./erp-rejected-error"
-import { ErpRetryableError } from "./erp-retryable-error"
+import { ErpRejectedError } from "../errors/erp-rejected-error"
+import { ErpRetryableError } from "../errors/erp-retryable-error"
 import { parseRetryAfterMs } from "./parse-retry-after"
+import { isRetryableErpStatus } from "../retry-policy"
 import { ERP_IDEMPOTENCY_HEADER, ERP_SIGNATURE_HEADER, signErpBody } from "./sign-erp-request"
 
 export const ERP_USER_AGENT = "medusa-plugin-async-fulfilment"
 
 const BODY_EXCERPT_MAX_CHARS = 500
-const RETRYABLE_STATUSES = new Set([408, 429])
 
 export interface ErpClientOptions {
   url: string
@@ -80,7 +80,7 @@ export class ErpClient {
 
   private statusError(response: Response, text: string): Error {
     const status = response.status
-    if (status >= 500 || RETRYABLE_STATUSES.has(status)) {
+    if (isRetryableErpStatus(status)) {
       return new ErpRetryableError(`ERP answered HTTP ${status} from ${this.endpoint}`, {
         status,
         retryAfterMs: parseRetryAfterMs(response.headers.get("retry-after")),
@@ -130,7 +130,7 @@ function networkErrorCode(error: unknown): string {
   return typeof cause?.code === "string" ? cause.code : "connection failed"
 }
 
-/** Fails at start-up rather than on every job: fetch refuses URLs with user:password. */
+/** Fails at start-up rather than on every queue job: fetch refuses URLs with user:password. */
 function assertUsableUrl(url: string): void {
   let parsed: URL
   try {

@@ -7,8 +7,8 @@ export {
   type ErpShippingLine,
 } from "./build-erp-document"
 export { ErpClient, ERP_USER_AGENT, type ErpClientOptions, type ErpSendResult } from "./erp-client"
-export { ErpRejectedError } from "./erp-rejected-error"
-export { ErpRetryableError } from "./erp-retryable-error"
+export { ErpRejectedError } from "../errors/erp-rejected-error"
+export { ErpRetryableError } from "../errors/erp-retryable-error"
 export {
   ERP_IDEMPOTENCY_HEADER,
   ERP_SIGNATURE_HEADER,

@@ -1,5 +1,5 @@
-import { MailRejectedError } from "./mail-rejected-error"
-import { MailTemporaryError } from "./mail-temporary-error"
+import { MailRejectedError } from "../errors/mail-rejected-error"
+import { MailTemporaryError } from "../errors/mail-temporary-error"
 
 /** The fields nodemailer puts on its errors. */
 interface NodemailerErrorFields {

@@ -1,8 +1,8 @@
 export { classifySmtpError } from "./classify-smtp-error"
 export { createMailTransport, type MailTransport, type SmtpSettings } from "./create-mail-transport"
 export { escapeHtml } from "./escape-html"
-export { MailRejectedError } from "./mail-rejected-error"
-export { MailTemporaryError } from "./mail-temporary-error"
+export { MailRejectedError } from "../errors/mail-rejected-error"
+export { MailTemporaryError } from "../errors/mail-temporary-error"
 export {
   renderOrderConfirmationMail,
   type OrderConfirmationInput,

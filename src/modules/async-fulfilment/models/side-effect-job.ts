@@ -1,15 +1,19 @@
 import { model } from "@medusajs/framework/utils"
-import { SIDE_EFFECT_KINDS, SIDE_EFFECT_STATUSES } from "../types/side-effect"
+import { SIDE_EFFECT_KINDS } from "../types/side-effect"
+import { SIDE_EFFECT_JOB_STATUSES } from "../side-effect-jobs/state-machine"
 
-/** One row per (order, kind): the durable truth of what happened to that side effect. */
+/**
+ * A side-effect job, one per (order, kind): the durable truth of what happened to that side
+ * effect. Its status changes only as side-effect-jobs/state-machine.ts allows.
+ */
 export const SideEffectJob = model
   .define({ name: "side_effect_job", tableName: "af_side_effect_job" }, {
     id: model.id({ prefix: "afjob" }).primaryKey(),
     order_id: model.text(),
     order_display_id: model.number().nullable(),
     kind: model.enum([...SIDE_EFFECT_KINDS]),
-    status: model.enum([...SIDE_EFFECT_STATUSES]).default("queued"),
-    /** BullMQ job id, `<kind>-<order_id>`: BullMQ refuses ids with a colon */
+    status: model.enum([...SIDE_EFFECT_JOB_STATUSES]).default("queued"),
+    /** the queue job's id in BullMQ, `<kind>-<order_id>`: BullMQ refuses ids with a colon */
     bullmq_job_id: model.text(),
     attempts: model.number().default(0),
     max_attempts: model.number(),

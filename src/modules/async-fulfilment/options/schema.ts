@@ -1,32 +1,37 @@
 import { existsSync } from "fs"
 import { z } from "@medusajs/framework/zod"
-import { SIDE_EFFECT_KINDS } from "../types/side-effect"
+import { SIDE_EFFECT_KINDS, SideEffectKind, withDependents } from "../types/side-effect"
+import { DEFAULT_RETRY_SETTINGS } from "../retry-policy"
+
+// Each default is written once, on its field: `.prefault({})` runs an absent object through its
+// schema, so the fields' own defaults fill it (zod's `.default()` would skip them).
 
 const positiveInt = (max: number) => z.number().int().min(1).max(max)
 
-const jobOptionsSchema = (defaults: { attempts: number; backoffMs: number; concurrency: number }) =>
+const jobOptionsSchema = (kind: SideEffectKind, concurrency: number) =>
   z
     .object({
-      /** tries in all, the first included */
-      attempts: positiveInt(100).default(defaults.attempts),
+      /** tries in all, the first included (defaults: retry-policy.ts) */
+      attempts: positiveInt(100).default(DEFAULT_RETRY_SETTINGS[kind].attempts),
       /** first retry delay; each next one doubles (BullMQ exponential backoff) */
-      backoffMs: z.number().int().min(0).max(86_400_000).default(defaults.backoffMs),
-      /** jobs of this kind one worker process runs at once */
-      concurrency: positiveInt(500).default(defaults.concurrency),
+      backoffMs: z.number().int().min(0).max(86_400_000).default(DEFAULT_RETRY_SETTINGS[kind].backoffMs),
+      /** queue jobs of this kind one worker process runs at once */
+      concurrency: positiveInt(500).default(concurrency),
     })
     .strict()
-    .default(defaults)
+    .prefault({})
 
-const keepJobsSchema = (defaults: { ageSeconds: number; count?: number }) =>
+/** `count` is left unset when the store gives the object: a default count applies only to an absent one. */
+const keepJobsSchema = (ageSeconds: number, count?: number) =>
   z
     .object({
       /** remove once older than this */
-      ageSeconds: z.number().int().min(1).default(defaults.ageSeconds),
+      ageSeconds: z.number().int().min(1).default(ageSeconds),
       /** and keep at most this many (unset: no count limit) */
       count: z.number().int().min(1).optional(),
     })
     .strict()
-    .default(defaults)
+    .prefault(count === undefined ? {} : { count })
 
 const redisUrlSchema = z
   .string()
@@ -58,16 +63,12 @@ const riskReviewSchema = z
         companyName: z.boolean().default(true),
       })
       .strict()
-      .default({ companyName: true }),
+      .prefault({}),
     /**
-     * the side effects that wait for the decision; the others run at once. The mail attaches
-     * the invoice, so holding the invoice holds the mail too.
+     * the side effects that wait for the decision; the others run at once. Holding a side
+     * effect holds those that wait for it (the invoice holds the mail).
      */
-    hold: z
-      .array(z.enum(SIDE_EFFECT_KINDS))
-      .min(1)
-      .default(["invoice", "mail", "erp"])
-      .transform((kinds) => (kinds.includes("invoice") && !kinds.includes("mail") ? [...kinds, "mail" as const] : kinds)),
+    hold: z.array(z.enum(SIDE_EFFECT_KINDS)).min(1).default([...SIDE_EFFECT_KINDS]).transform(withDependents),
   })
   .strict()
 
@@ -93,50 +94,43 @@ export const asyncFulfilmentOptionsSchema = z
       .default("async-fulfilment"),
     jobs: z
       .object({
-        invoice: jobOptionsSchema({ attempts: 5, backoffMs: 2_000, concurrency: 2 }),
-        mail: jobOptionsSchema({ attempts: 8, backoffMs: 5_000, concurrency: 5 }),
-        erp: jobOptionsSchema({ attempts: 10, backoffMs: 5_000, concurrency: 5 }),
+        invoice: jobOptionsSchema("invoice", 2),
+        mail: jobOptionsSchema("mail", 5),
+        erp: jobOptionsSchema("erp", 5),
       })
       .strict()
-      .default({
-        invoice: { attempts: 5, backoffMs: 2_000, concurrency: 2 },
-        mail: { attempts: 8, backoffMs: 5_000, concurrency: 5 },
-        erp: { attempts: 10, backoffMs: 5_000, concurrency: 5 },
-      }),
-    /** BullMQ worker lock settings: how fast a crashed worker's job is taken over */
+      .prefault({}),
+    /** BullMQ worker lock settings: how fast a crashed worker's queue job is taken over */
     workers: z
       .object({
-        /** a job's lock lasts this long and is renewed at half of it while the job runs */
+        /** a queue job's lock lasts this long and is renewed at half of it while the job runs */
         lockDurationMs: z.number().int().min(1_000).default(30_000),
-        /** how often workers look for jobs whose lock expired (their worker died) */
+        /** how often workers look for queue jobs whose lock expired (their worker died) */
         stalledIntervalMs: z.number().int().min(1_000).default(30_000),
-        /** stalls a job may have before it fails instead of running again */
+        /** stalls a queue job may have before it fails instead of running again */
         maxStalledCount: z.number().int().min(0).max(10).default(2),
       })
       .strict()
-      .default({ lockDurationMs: 30_000, stalledIntervalMs: 30_000, maxStalledCount: 2 }),
-    /** the outbox sweep (scheduled job) that finds orders and jobs the pipeline lost */
+      .prefault({}),
+    /** the outbox sweep (a scheduled job) that finds the orders and queue jobs the pipeline lost */
     reconcile: z
       .object({
-        /** how long a row may wait or run unchanged before it is checked against BullMQ */
+        /** how long a side-effect job may wait or run unchanged before it is checked against BullMQ */
         graceSeconds: z.number().int().min(1).default(120),
-        /** how far back to look for placed orders that have no record */
+        /** how far back to look for placed orders that have no side-effect job */
         lookbackHours: z.number().int().min(1).max(24 * 90).default(24),
         batchSize: z.number().int().min(1).max(5_000).default(200),
       })
       .strict()
-      .default({ graceSeconds: 120, lookbackHours: 24, batchSize: 200 }),
-    /** what BullMQ keeps in Redis; Postgres keeps every record regardless */
+      .prefault({}),
+    /** what BullMQ keeps in Redis; Postgres keeps every side-effect job regardless */
     retention: z
       .object({
-        completed: keepJobsSchema({ ageSeconds: 24 * 3600, count: 1_000 }),
-        failed: keepJobsSchema({ ageSeconds: 30 * 24 * 3600 }),
+        completed: keepJobsSchema(24 * 3600, 1_000),
+        failed: keepJobsSchema(30 * 24 * 3600),
       })
       .strict()
-      .default({
-        completed: { ageSeconds: 24 * 3600, count: 1_000 },
-        failed: { ageSeconds: 30 * 24 * 3600 },
-      }),
+      .prefault({}),
     smtp: z
       .object({
         host: z.string().min(1),

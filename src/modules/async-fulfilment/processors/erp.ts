@@ -11,9 +11,9 @@ export interface ErpJobResult {
 /** Posts the order document to the ERP; the Idempotency-Key lets the ERP drop a repeat. */
 export async function processErpJob(
   payload: SideEffectPayload,
-  { records, erp }: ProcessorRuntime
+  { documents, erp }: ProcessorRuntime
 ): Promise<ErpJobResult> {
-  const order = await records.retrieveOrderDocument(payload.order_id)
+  const order = await documents.retrieveOrderDocument(payload.order_id)
   const response = await erp.send(buildErpDocument(order, {}), sideEffectJobId("erp", payload.order_id))
   return { status: response.status, reference: response.reference }
 }

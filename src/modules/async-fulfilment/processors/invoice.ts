@@ -15,10 +15,10 @@ export interface InvoiceJobResult {
  */
 export async function processInvoiceJob(
   payload: SideEffectPayload,
-  { records, options, files }: ProcessorRuntime
+  { documents, options, files }: ProcessorRuntime
 ): Promise<InvoiceJobResult> {
-  const order = await records.retrieveOrderDocument(payload.order_id)
-  const invoice = await records.allocateInvoice(payload.order_id)
+  const order = await documents.retrieveOrderDocument(payload.order_id)
+  const invoice = await documents.allocateInvoice(payload.order_id)
   if (invoice.file_id && invoice.file_url) {
     return { invoice_number: invoice.number, file_id: invoice.file_id, file_url: invoice.file_url }
   }
@@ -36,6 +36,6 @@ export async function processInvoiceJob(
   }
   const pdf = await renderInvoicePdf(content, { fonts: options.invoice.fonts })
   const file = await files.save(`invoice-${invoice.number}.pdf`, pdf)
-  await records.attachInvoiceFile(invoice.id, file)
+  await documents.attachInvoiceFile(invoice.id, file)
   return { invoice_number: invoice.number, file_id: file.id, file_url: file.url }
 }

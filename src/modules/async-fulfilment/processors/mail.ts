@@ -1,6 +1,7 @@
 import { resolveInvoiceLanguage, type InvoiceLanguageSettings } from "../i18n"
 import { renderOrderConfirmationMail } from "../mail/render-order-mail"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
+import { orderMailMessageId } from "../mail/message-id"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -14,16 +15,16 @@ export interface MailJobResult {
 /** Mails the order confirmation with the stored invoice PDF attached. */
 export async function processMailJob(
   payload: SideEffectPayload,
-  { records, options, files, mailer }: ProcessorRuntime
+  { documents, options, files, mailer }: ProcessorRuntime
 ): Promise<MailJobResult> {
   if (!mailer || !options.smtp) {
     throw new PermanentSideEffectError("mail is disabled: the plugin has no `smtp` option")
   }
-  const order = await records.retrieveOrderDocument(payload.order_id)
+  const order = await documents.retrieveOrderDocument(payload.order_id)
   if (!order.email) {
     throw new PermanentSideEffectError(`order ${payload.order_id} has no e-mail address`)
   }
-  const invoice = await records.findInvoice(payload.order_id)
+  const invoice = await documents.findInvoice(payload.order_id)
   if (!invoice?.file_id) {
     throw new Error(`the invoice of order ${payload.order_id} is not rendered yet`)
   }
@@ -41,8 +42,7 @@ export async function processMailJob(
     ...content,
     pdf,
     pdfFilename: content.pdfFilename,
-    // stable, so a receiving server or the customer's client can tell a resend from a new mail
-    messageId: `<order-confirmation.${payload.order_id}@medusa-plugin-async-fulfilment>`,
+    messageId: orderMailMessageId("order-confirmation", payload.order_id),
   })
   return {
     message_id: sent.messageId,

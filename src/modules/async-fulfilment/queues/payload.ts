@@ -4,16 +4,16 @@ import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 export const SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION = 1 as const
 
 /**
- * What a job carries through Redis: identifiers only. The order itself (names, addresses,
+ * What a queue job carries through Redis: identifiers only. The order itself (names, addresses,
  * e-mail) stays in Postgres, and no secret ever enters a payload.
  */
 export interface SideEffectPayload {
   schema_version: typeof SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION
   kind: SideEffectKind
   order_id: string
-  /** ties every log line and record of one order's side effects together */
+  /** ties every log line and side-effect job of one order's side effects together */
   correlation_id: string
-  /** the `order.placed` event (or the retry) that scheduled this job */
+  /** the `order.placed` event (or the retry) that scheduled this queue job */
   event_id: string | null
 }
 

@@ -1,6 +1,6 @@
 import type { FlowJob } from "bullmq"
 import type { AsyncFulfilmentOptions } from "../options"
-import { SideEffectKind } from "../types/side-effect"
+import { dependencyOf, dependentsOf, SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { buildJobOptions } from "./job-options"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION, SideEffectPayload } from "./payload"
@@ -29,10 +29,11 @@ function jobFor(kind: SideEffectKind, input: SideEffectFlowInput, options: Async
 }
 
 /**
- * The jobs of one order as BullMQ flows, to be added in a single `addBulk` (one MULTI):
- * the mail is the parent of the invoice it attaches, so it runs only once the invoice is
- * rendered; the ERP sync is a flow of its own and runs in parallel. When the invoice fails
- * for good the mail fails with it (`failParentOnFailure`) instead of waiting forever.
+ * The queue jobs of one order as BullMQ flows, to be added in a single `addBulk` (one MULTI):
+ * a side effect that waits for another (the mail for the invoice it attaches) is the parent of
+ * that one, so it runs only once its child completed; the others (the ERP sync) are flows of
+ * their own and run in parallel. When the child fails for good the parent fails with it
+ * (`failParentOnFailure`) instead of waiting forever.
  */
 export function buildSideEffectFlows(
   input: SideEffectFlowInput,
@@ -40,19 +41,17 @@ export function buildSideEffectFlows(
 ): FlowJob[] {
   const wants = new Set(input.kinds)
   const flows: FlowJob[] = []
-  const invoice = wants.has("invoice") ? jobFor("invoice", input, options) : null
-
-  if (wants.has("mail")) {
-    const mail: FlowJob = jobFor("mail", input, options)
-    if (invoice) {
-      mail.children = [{ ...invoice, opts: { ...invoice.opts, failParentOnFailure: true } }]
+  for (const kind of SIDE_EFFECT_KINDS.filter((wanted) => wants.has(wanted))) {
+    if (dependentsOf(kind).some((dependency) => wants.has(dependency.kind))) {
+      continue // added below, as the child of the side effect that waits for it
     }
-    flows.push(mail)
-  } else if (invoice) {
-    flows.push(invoice)
-  }
-  if (wants.has("erp")) {
-    flows.push(jobFor("erp", input, options))
+    const flow: FlowJob = jobFor(kind, input, options)
+    const needs = dependencyOf(kind)?.needs
+    if (needs && wants.has(needs)) {
+      const child = jobFor(needs, input, options)
+      flow.children = [{ ...child, opts: { ...child.opts, failParentOnFailure: true } }]
+    }
+    flows.push(flow)
   }
   return flows
 }

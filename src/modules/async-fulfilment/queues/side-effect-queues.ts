@@ -5,13 +5,14 @@ import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
 import { buildJobOptions } from "./job-options"
+import { REVIEW_NOTICE_JOB_NAME, ReviewNotice, reviewNoticeJobId, reviewNoticePayload } from "../mail/review-notices"
 
 export interface QueueJobView {
   payload: Record<string, unknown>
   queue: { name: string; state: string; attempts_made: number; failed_reason: string | null }
 }
 
-/** The producer side: adds an order's jobs in one round trip and removes them on rollback. */
+/** The producer side: adds an order's queue jobs in one round trip and removes them on rollback. */
 export class SideEffectQueues {
   protected readonly flowProducer_: FlowProducer
   protected readonly queues_: Record<SideEffectKind, Queue>
@@ -41,24 +42,40 @@ export class SideEffectQueues {
     return input.kinds.map((kind) => sideEffectJobId(kind, input.order_id))
   }
 
-  /** Removes the order's jobs of these kinds (by default a parent takes its children with it). */
+  /**
+   * New queue jobs for these side-effect jobs, an order's together (the mail with its invoice, as
+   * one flow). `replace` first removes what BullMQ still holds of them (a failed queue job).
+   */
+  async requeue(jobs: { order_id: string; kind: SideEffectKind }[], { replace = false } = {}): Promise<void> {
+    const kindsByOrder = new Map<string, SideEffectKind[]>()
+    for (const job of jobs) {
+      kindsByOrder.set(job.order_id, [...(kindsByOrder.get(job.order_id) ?? []), job.kind])
+    }
+    for (const [orderId, kinds] of kindsByOrder) {
+      if (replace) {
+        await this.remove(orderId, kinds)
+      }
+      await this.enqueue({ order_id: orderId, event_id: null, kinds })
+    }
+  }
+
+  /** Removes the order's queue jobs of these kinds (by default a parent takes its children with it). */
   async remove(orderId: string, kinds: SideEffectKind[], { withChildren = true } = {}): Promise<void> {
     for (const kind of kinds) {
       await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: withChildren })
     }
   }
 
-  /** A risk review's courtesy mail, once per order and notice (the job id says which). */
-  async enqueueReviewNotice(orderId: string, notice: "review_received" | "review_rejected"): Promise<void> {
-    const jobId = `${notice.replace("_", "-")}-${orderId}`
+  /** A risk review's courtesy mail, once per order and notice (the queue job's id says which). */
+  async enqueueReviewNotice(orderId: string, notice: ReviewNotice): Promise<void> {
     await this.queues_.mail.add(
-      "review-notice",
-      { schema_version: 1, notice, order_id: orderId, correlation_id: orderId },
-      buildJobOptions(jobId, this.options_.jobs.mail, this.options_.retention)
+      REVIEW_NOTICE_JOB_NAME,
+      reviewNoticePayload(notice, orderId),
+      buildJobOptions(reviewNoticeJobId(notice, orderId), this.options_.jobs.mail, this.options_.retention)
     )
   }
 
-  /** What BullMQ holds for this job right now, or null when RedisClient no longer has it. */
+  /** What BullMQ holds for this queue job right now, or null when Redis no longer has it. */
   async describe(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
     const job = await this.queues_[kind].getJob(sideEffectJobId(kind, orderId))
     if (!job) {

@@ -1,33 +1,28 @@
 import type { SideEffectQueues } from "../queues/side-effect-queues"
 import { sideEffectJobId } from "../queues/names"
-import type { SideEffectKind } from "../types/side-effect"
-import type { StuckRow } from "../db/find-reconcile-candidates"
+import type { StuckSideEffectJob } from "../side-effect-jobs/find-reconcile-candidates"
 
 export interface LostJobsOutcome {
-  /** rows whose BullMQ job was gone (Redis lost it) and that were enqueued again */
-  requeued: StuckRow[]
-  /** rows whose BullMQ job had failed without the row saying so (e.g. stalled too often) */
-  failed: { row: StuckRow; reason: string }[]
+  /** side-effect jobs whose queue job was gone (Redis lost it) and that were enqueued again */
+  requeued: StuckSideEffectJob[]
+  /** side-effect jobs whose queue job had failed without the side-effect job saying so (e.g. stalled too often) */
+  failed: { row: StuckSideEffectJob; reason: string }[]
 }
 
 /**
- * Compares stuck rows with what BullMQ holds. A job that still waits or runs is left alone;
- * a missing one is added again (an order's invoice and mail together, as one flow).
+ * Compares stuck side-effect jobs with what BullMQ holds. A queue job that still waits or runs
+ * is left alone; a missing one is added again (an order's invoice and mail together, as one flow).
  */
-export async function requeueLostJobs(queues: SideEffectQueues, rows: StuckRow[]): Promise<LostJobsOutcome> {
+export async function requeueLostJobs(queues: SideEffectQueues, stuck: StuckSideEffectJob[]): Promise<LostJobsOutcome> {
   const outcome: LostJobsOutcome = { requeued: [], failed: [] }
-  const lostKindsByOrder = new Map<string, SideEffectKind[]>()
-  for (const row of rows) {
-    const job = await queues.queue(row.kind).getJob(sideEffectJobId(row.kind, row.order_id))
-    if (!job) {
-      lostKindsByOrder.set(row.order_id, [...(lostKindsByOrder.get(row.order_id) ?? []), row.kind])
-      outcome.requeued.push(row)
-    } else if ((await job.getState()) === "failed") {
-      outcome.failed.push({ row, reason: job.failedReason || "failed in the queue" })
+  for (const job of stuck) {
+    const queueJob = await queues.queue(job.kind).getJob(sideEffectJobId(job.kind, job.order_id))
+    if (!queueJob) {
+      outcome.requeued.push(job)
+    } else if ((await queueJob.getState()) === "failed") {
+      outcome.failed.push({ row: job, reason: queueJob.failedReason || "failed in the queue" })
     }
   }
-  for (const [orderId, kinds] of lostKindsByOrder) {
-    await queues.enqueue({ order_id: orderId, event_id: null, kinds })
-  }
+  await queues.requeue(outcome.requeued)
   return outcome
 }

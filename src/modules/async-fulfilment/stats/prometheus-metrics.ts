@@ -5,7 +5,7 @@ import type { SideEffectStats } from "./collect-side-effect-stats"
 const gauge = (name: string, help: string, samples: string[]) =>
   [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, ...samples].join("\n")
 
-/** BullMQ's own exporter for each queue, then the durable records' view of each kind. */
+/** BullMQ's own exporter for each queue, then the side-effect jobs' view of each kind (Postgres). */
 export async function renderPrometheusMetrics(queues: SideEffectQueues, stats: SideEffectStats): Promise<string> {
   const bullmq = await Promise.all(
     SIDE_EFFECT_KINDS.map((kind) => queues.queue(kind).exportPrometheusMetrics({ kind }))

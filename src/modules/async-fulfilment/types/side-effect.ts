@@ -1,20 +1,37 @@
-/** The three side effects of a placed order; each is one BullMQ queue and one row per order. */
+/** The three side effects of a placed order; each is one BullMQ queue and one side-effect job per order. */
 export const SIDE_EFFECT_KINDS = ["invoice", "mail", "erp"] as const
 export type SideEffectKind = (typeof SIDE_EFFECT_KINDS)[number]
 
-/**
- * `queued`: waiting in BullMQ (first run, or a retry once `next_retry_at` passes); `active`: a
- * worker holds it; `held`: recorded but not enqueued (risk review); `completed`/`failed`: final
- * until an admin retries; `discarded`: a failure an admin gave up on, kept for audit.
- */
-export const SIDE_EFFECT_STATUSES = ["queued", "active", "completed", "failed", "held", "discarded"] as const
-export type SideEffectStatus = (typeof SIDE_EFFECT_STATUSES)[number]
+interface SideEffectDependency {
+  kind: SideEffectKind
+  needs: SideEffectKind
+  /** the waiting side-effect job's last_error when the one it needs fails for good */
+  failedBecause: (error: string) => string
+}
 
-export interface SideEffectAttemptError {
-  attempt: number
-  message: string
-  /** the first line of the stack that threw, where in our code it failed */
-  stack_head: string | null
-  at: string
-  final: boolean
+/**
+ * The one dependency between side effects: the mail attaches the invoice. So the mail runs only
+ * once its invoice exists (its parent in a BullMQ flow), fails with it, is held with it by a risk
+ * review, and an admin's retry of either takes the other along when it failed too.
+ */
+export const SIDE_EFFECT_DEPENDENCIES: readonly SideEffectDependency[] = [
+  { kind: "mail", needs: "invoice", failedBecause: (error) => `not sent: the invoice it attaches failed (${error})` },
+]
+
+/** The side effect this kind waits for, if any. */
+export const dependencyOf = (kind: SideEffectKind) => SIDE_EFFECT_DEPENDENCIES.find((dependency) => dependency.kind === kind)
+
+/** The side effects that wait for this kind. */
+export const dependentsOf = (kind: SideEffectKind) => SIDE_EFFECT_DEPENDENCIES.filter((dependency) => dependency.needs === kind)
+
+/** The kinds tied to this one either way: held, retried and failed together with it. */
+export const partnersOf = (kind: SideEffectKind): SideEffectKind[] => [
+  ...dependentsOf(kind).map((dependency) => dependency.kind),
+  ...SIDE_EFFECT_DEPENDENCIES.filter((dependency) => dependency.kind === kind).map((dependency) => dependency.needs),
+]
+
+/** These kinds and those that wait for any of them (holding the invoice holds the mail). */
+export function withDependents(kinds: SideEffectKind[]): SideEffectKind[] {
+  const dependents = kinds.flatMap((kind) => dependentsOf(kind).map((dependency) => dependency.kind))
+  return [...kinds, ...dependents.filter((kind, i) => !kinds.includes(kind) && dependents.indexOf(kind) === i)]
 }

@@ -1,38 +1,22 @@
 import { Job, UnrecoverableError } from "bullmq"
-import { z } from "@medusajs/framework/zod"
 import { resolveInvoiceLanguage, type InvoiceLanguageSettings } from "../i18n"
+import { readReviewNoticePayload, reviewNoticeMessageId } from "../mail/review-notices"
 import { renderReviewNotice } from "../mail/render-review-notice"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
-import { isPermanentFailure } from "./is-permanent-failure"
+import { toQueueError } from "../retry-policy"
 
-export const REVIEW_NOTICE_JOB_NAME = "review-notice"
-
-const noticePayloadSchema = z
-  .object({
-    schema_version: z.literal(1),
-    notice: z.enum(["review_received", "review_rejected"]),
-    order_id: z.string().min(1),
-    correlation_id: z.string().min(1),
-  })
-  .strict()
-
-export type ReviewNoticePayload = z.infer<typeof noticePayloadSchema>
-
-/**
- * A risk review's courtesy mail on the mail queue. It has no side-effect row: BullMQ's retries
- * and failed set are its record, and its Message-ID is derived from the order and the notice.
- */
-export async function runReviewNotice(job: Job, { records, options, mailer }: ProcessorRuntime) {
-  const parsed = noticePayloadSchema.safeParse(job.data)
-  if (!parsed.success) {
-    throw new UnrecoverableError(`malformed review notice: ${parsed.error.issues[0].message}`)
+/** Sends a risk review's courtesy mail (mail/review-notices.ts): a queue job of the mail queue. */
+export async function runReviewNotice(job: Job, { documents, options, mailer }: ProcessorRuntime) {
+  const read = readReviewNoticePayload(job.data)
+  if ("problem" in read) {
+    throw new UnrecoverableError(read.problem)
   }
-  const { notice, order_id } = parsed.data
+  const { notice, order_id } = read.payload
   if (!mailer || !options.smtp) {
     throw new UnrecoverableError("mail is disabled: the plugin has no `smtp` option")
   }
-  const order = await records.retrieveOrderDocument(order_id)
+  const order = await documents.retrieveOrderDocument(order_id)
   if (!order.email) {
     throw new UnrecoverableError(`order ${order_id} has no e-mail address`)
   }
@@ -46,10 +30,10 @@ export async function runReviewNotice(job: Job, { records, options, mailer }: Pr
         options.invoice.seller.name,
         resolveInvoiceLanguage(order, (options.invoice as { languages?: InvoiceLanguageSettings }).languages)
       ),
-      messageId: `<${notice.replace("_", "-")}.${order_id}@medusa-plugin-async-fulfilment>`,
+      messageId: reviewNoticeMessageId(notice, order_id),
     })
     return { notice, message_id: sent.messageId }
   } catch (error) {
-    throw isPermanentFailure(error) ? new UnrecoverableError((error as Error).message) : error
+    throw toQueueError(error)
   }
 }

@@ -2,8 +2,9 @@ import { Job, UnrecoverableError } from "bullmq"
 import { SIDE_EFFECT_PROCESSORS } from "../processors"
 import { readSideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
+import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
 import type { SideEffectKind } from "../types/side-effect"
-import { isPermanentFailure } from "./is-permanent-failure"
+import { isFinalAttempt, retryDelayMs, retrySettingsOf, toQueueError } from "../retry-policy"
 
 /** The first frame of the stack: where it failed, without the whole trace in the database. */
 function stackHead(error: unknown): string | null {
@@ -12,13 +13,15 @@ function stackHead(error: unknown): string | null {
 }
 
 /**
- * The one path every job takes: check the payload, skip what already completed, run the
- * kind's processor and record the outcome in Postgres before BullMQ records it in Redis.
+ * The one path every queue job takes: check the payload, skip what already completed, run the
+ * kind's processor and write the outcome to the side-effect job in Postgres before BullMQ
+ * writes it in Redis.
  */
 export async function runSideEffectJob(
   job: Job,
   kind: SideEffectKind,
-  runtime: ProcessorRuntime
+  runtime: ProcessorRuntime,
+  progress: SideEffectJobProgress
 ): Promise<unknown> {
   const read = readSideEffectPayload(job.data, kind)
   if ("problem" in read) {
@@ -27,7 +30,7 @@ export async function runSideEffectJob(
   const { payload } = read
   const attempt = job.attemptsMade + 1
   // BullMQ counts a takeover from a dead worker as a stall, not as an attempt
-  const start = await runtime.records.markSideEffectActive(payload.order_id, kind, attempt, {
+  const start = await progress.markSideEffectActive(payload.order_id, kind, attempt, {
     resumedAfterStall: job.stalledCounter > 0,
   })
   if (start.state === "completed") {
@@ -42,21 +45,23 @@ export async function runSideEffectJob(
 
   try {
     const result = await SIDE_EFFECT_PROCESSORS[kind](payload, runtime)
-    await runtime.records.markSideEffectCompleted(payload.order_id, kind, result)
+    await progress.markSideEffectCompleted(payload.order_id, kind, result)
     return result
   } catch (error) {
     const message = (error as Error)?.message ?? String(error)
-    const permanent = isPermanentFailure(error)
-    const final = permanent || attempt >= (job.opts.attempts ?? 1)
-    await runtime.records.markSideEffectFailed(payload.order_id, kind, {
+    const retry = retrySettingsOf(job)
+    const final = isFinalAttempt(attempt, retry.attempts, error)
+    await progress.markSideEffectFailed(payload.order_id, kind, {
       attempt,
       message,
       stack_head: stackHead(error),
       final,
+      // the delay BullMQ's backoff strategy computes from the same error: next_retry_at agrees with it
+      retry_in_ms: final ? undefined : retryDelayMs(attempt, retry, error),
     })
     runtime.logger.warn(
       `[async-fulfilment] ${kind} job of order ${payload.order_id} failed (attempt ${attempt}${final ? ", final" : ""}): ${message}`
     )
-    throw permanent && !(error instanceof UnrecoverableError) ? new UnrecoverableError(message) : error
+    throw toQueueError(error)
   }
 }

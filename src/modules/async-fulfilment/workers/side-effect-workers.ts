@@ -4,37 +4,50 @@ import type { Logger } from "@medusajs/framework/types"
 import type { AsyncFulfilmentOptions } from "../options"
 import { QUEUE_NAMES } from "../queues/names"
 import { enabledSideEffectKinds } from "../options"
-import type AsyncFulfilmentModuleService from "../service"
 import { ErpClient } from "../erp/erp-client"
 import { createMailTransport } from "../mail/create-mail-transport"
 import { createMedusaFileStore } from "../runtime/file-store"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
+import type { ProcessorDocuments } from "../runtime/processor-documents"
+import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
+import { sideEffectBackoffStrategy } from "../retry-policy"
 import { runSideEffectJob } from "./run-side-effect-job"
-import { REVIEW_NOTICE_JOB_NAME, runReviewNotice } from "./run-review-notice"
+import { REVIEW_NOTICE_JOB_NAME } from "../mail/review-notices"
+import { runReviewNotice } from "./run-review-notice"
 
-/** One BullMQ worker per kind, started only where Medusa runs background work. */
+/** What the workers need from the module: the side-effect jobs' progress and the processors' documents. */
+export interface WorkerAccess {
+  progress: SideEffectJobProgress
+  documents: ProcessorDocuments
+}
+
+/**
+ * One BullMQ worker per kind. Created by the module's loader, started by the service only
+ * where Medusa runs background work.
+ */
 export class SideEffectWorkers {
   protected workers_: Worker[] = []
   protected runtime_: ProcessorRuntime | null = null
   protected closing_: Promise<void> | null = null
 
   constructor(
-    protected readonly records_: AsyncFulfilmentModuleService,
     protected readonly connection_: RedisClient,
     protected readonly options_: AsyncFulfilmentOptions,
     protected readonly logger_: Logger
   ) {}
 
-  async start(): Promise<void> {
+  async start({ progress, documents }: WorkerAccess): Promise<void> {
     if (this.workers_.length) {
       return
     }
-    const runtime = this.buildRuntime()
+    const runtime = this.buildRuntime(documents)
     this.runtime_ = runtime
     const kinds = enabledSideEffectKinds(this.options_)
     this.workers_ = kinds.map((kind) => {
       const processJob = (job: Job) =>
-        job.name === REVIEW_NOTICE_JOB_NAME ? runReviewNotice(job, runtime) : runSideEffectJob(job, kind, runtime)
+        job.name === REVIEW_NOTICE_JOB_NAME
+          ? runReviewNotice(job, runtime)
+          : runSideEffectJob(job, kind, runtime, progress)
       const worker = new Worker(QUEUE_NAMES[kind], processJob, {
         connection: this.connection_,
         prefix: this.options_.queuePrefix,
@@ -42,6 +55,7 @@ export class SideEffectWorkers {
         lockDuration: this.options_.workers.lockDurationMs,
         stalledInterval: this.options_.workers.stalledIntervalMs,
         maxStalledCount: this.options_.workers.maxStalledCount,
+        settings: { backoffStrategy: sideEffectBackoffStrategy },
       })
       worker.on("error", (error) => this.logger_.error(`[async-fulfilment] ${kind} worker: ${error.message}`))
       worker.on("stalled", (jobId) =>
@@ -53,9 +67,9 @@ export class SideEffectWorkers {
     this.logger_.info(`[async-fulfilment] workers started for ${kinds.join(", ")}`)
   }
 
-  protected buildRuntime(): ProcessorRuntime {
+  protected buildRuntime(documents: ProcessorDocuments): ProcessorRuntime {
     return {
-      records: this.records_,
+      documents,
       options: this.options_,
       files: createMedusaFileStore(),
       mailer: this.options_.smtp ? createMailTransport(this.options_.smtp) : null,
@@ -64,7 +78,7 @@ export class SideEffectWorkers {
     }
   }
 
-  /** Stops taking jobs and waits for the active ones to finish; safe to call twice. */
+  /** Stops taking queue jobs and waits for the active ones to finish; safe to call twice. */
   close(): Promise<void> {
     this.closing_ ??= (async () => {
       await Promise.allSettled(this.workers_.map((worker) => worker.close()))

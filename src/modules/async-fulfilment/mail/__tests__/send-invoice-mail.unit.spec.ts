@@ -1,6 +1,6 @@
 import { createMailTransport, type MailTransport } from "../create-mail-transport"
-import { MailRejectedError } from "../mail-rejected-error"
-import { MailTemporaryError } from "../mail-temporary-error"
+import { MailRejectedError } from "../../errors/mail-rejected-error"
+import { MailTemporaryError } from "../../errors/mail-temporary-error"
 import { renderOrderConfirmationMail } from "../render-order-mail"
 import { sendInvoiceMail } from "../send-invoice-mail"
 import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"

@@ -1,38 +1,40 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
-import { SideEffectKind, SideEffectStatus } from "../types/side-effect"
+import type { SideEffectKind } from "../types/side-effect"
 import { sideEffectJobId } from "../queues/names"
+import { recordedStatus } from "./state-machine"
 
-export interface NewSideEffectRow {
+export interface NewSideEffectJob {
   order_id: string
   order_display_id: number | null
   kind: SideEffectKind
-  status: SideEffectStatus
+  /** recorded `held` (a risk review holds it) instead of `queued` */
+  held: boolean
   max_attempts: number
   event_id: string | null
 }
 
 /**
- * Inserts the rows that do not exist yet and returns the kinds it inserted. A repeated or
- * concurrent `order.placed` for the same order inserts nothing, and so enqueues nothing.
+ * Inserts the side-effect jobs that do not exist yet and returns the kinds it inserted. A
+ * repeated or concurrent `order.placed` for the same order inserts nothing, and so enqueues nothing.
  */
-export async function insertMissingSideEffectRows(
+export async function insertMissingSideEffectJobs(
   manager: SqlEntityManager,
-  rows: NewSideEffectRow[]
+  jobs: NewSideEffectJob[]
 ): Promise<SideEffectKind[]> {
-  if (!rows.length) {
+  if (!jobs.length) {
     return []
   }
-  const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
-  const params = rows.flatMap((row) => [
+  const values = jobs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
+  const params = jobs.flatMap((job) => [
     generateEntityId(undefined, "afjob"),
-    row.order_id,
-    row.order_display_id,
-    row.kind,
-    row.status,
-    sideEffectJobId(row.kind, row.order_id),
-    row.max_attempts,
-    row.event_id,
+    job.order_id,
+    job.order_display_id,
+    job.kind,
+    recordedStatus(job.held),
+    sideEffectJobId(job.kind, job.order_id),
+    job.max_attempts,
+    job.event_id,
   ])
   const inserted: { kind: SideEffectKind }[] = await manager.execute(
     `INSERT INTO af_side_effect_job (id, order_id, order_display_id, kind, status, bullmq_job_id, max_attempts, event_id)

@@ -1,8 +1,10 @@
+import { PermanentSideEffectError } from "./permanent-side-effect-error"
+
 /**
  * The ERP refused the document (4xx other than 408/429, or a redirect):
  * sending it again unchanged will not help.
  */
-export class ErpRejectedError extends Error {
+export class ErpRejectedError extends PermanentSideEffectError {
   readonly status: number
   /** start of the response body, at most 500 characters */
   readonly bodyExcerpt: string

@@ -1,0 +1,21 @@
+import type { SideEffectKind } from "../types/side-effect"
+import type { AttemptFailure } from "../side-effect-jobs/state-machine"
+
+/** What a queue job finds when it starts: run, or stop because its side-effect job completed, was discarded or is missing. */
+export type SideEffectStart =
+  | { state: "run" }
+  | { state: "completed"; result: unknown }
+  | { state: "missing" }
+  | { state: "discarded" }
+
+/** What the job runner writes about a side-effect job: its start, then its outcome. */
+export interface SideEffectJobProgress {
+  markSideEffectActive(
+    orderId: string,
+    kind: SideEffectKind,
+    attempt: number,
+    opts?: { resumedAfterStall?: boolean }
+  ): Promise<SideEffectStart>
+  markSideEffectCompleted(orderId: string, kind: SideEffectKind, result: unknown): Promise<void>
+  markSideEffectFailed(orderId: string, kind: SideEffectKind, failure: AttemptFailure): Promise<void>
+}
