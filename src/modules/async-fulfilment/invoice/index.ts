@@ -3,4 +3,4 @@ export type { InvoiceContent, InvoiceTableRow, InvoiceTotalLine } from "./conten
 export { ENGLISH_INVOICE_LABELS, type InvoiceLabels } from "./content/invoice-labels"
 export type { InvoiceFonts } from "./pdf/default-fonts"
 export { formatMoney, roundToMinorUnits } from "./content/format-money"
-export { renderInvoicePdf, type RenderInvoicePdfOptions } from "./pdf/render-invoice-pdf"
+export { renderInvoiceContentPdf, type RenderInvoiceContentPdfOptions } from "./pdf/legacy/render-invoice-content-pdf"

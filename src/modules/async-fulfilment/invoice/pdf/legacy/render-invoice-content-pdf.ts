@@ -1,15 +1,15 @@
 import PDFDocument from "pdfkit"
-import { drawInvoiceHeader } from "./draw-header"
-import { drawInvoiceTotals } from "./draw-totals"
-import { drawLineItemsTable } from "./draw-line-items-table"
-import { drawPageFooters } from "./draw-page-footers"
-import type { InvoiceContent } from "../content/invoice-content"
-import type { InvoiceFonts } from "./default-fonts"
-import { registerInvoiceFonts } from "./register-fonts"
-import { FONT_REGULAR, MARGINS } from "./style-sheet"
-import { mapPrintableText } from "./printable-text"
+import { drawInvoiceHeader } from "./draw-content-header"
+import { drawInvoiceTotals } from "./draw-content-totals"
+import { drawLineItemsTable } from "./draw-content-table"
+import { drawPageFooters } from "../draw-page-footers"
+import type { InvoiceContent } from "../../content/invoice-content"
+import type { InvoiceFonts } from "../default-fonts"
+import { registerInvoiceFonts } from "../register-fonts"
+import { FONT_REGULAR, MARGINS } from "../style-sheet"
+import { mapPrintableText } from "../printable-text"
 
-export interface RenderInvoicePdfOptions {
+export interface RenderInvoiceContentPdfOptions {
   /** The store's own fonts; DejaVu Sans when left out. */
   fonts?: InvoiceFonts
 }
@@ -24,11 +24,17 @@ function issuedAtOf(content: InvoiceContent): Date {
 }
 
 /**
+ * The invoice PDF of the order-document era (superseded by renderInvoicePdf, which renders the
+ * invoice model): kept while the invoice processor still builds InvoiceContent.
+ *
  * Renders the invoice as an A4 PDF with an embedded Unicode font, so every character of the order
  * prints as itself. Deterministic: the PDF's dates (and the file ID pdfkit derives from them) come
  * from the content, never from the clock, and font subset tags derive from the fonts' order of use.
  */
-export function renderInvoicePdf(content: InvoiceContent, { fonts }: RenderInvoicePdfOptions = {}): Promise<Buffer> {
+export function renderInvoiceContentPdf(
+  content: InvoiceContent,
+  { fonts }: RenderInvoiceContentPdfOptions = {}
+): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const issuedAt = issuedAtOf(content)
     const printable = mapPrintableText(content)
@@ -56,7 +62,7 @@ export function renderInvoicePdf(content: InvoiceContent, { fonts }: RenderInvoi
     const tableTop = drawInvoiceHeader(doc, printable)
     const tableBottom = drawLineItemsTable(doc, printable, tableTop)
     drawInvoiceTotals(doc, printable, tableBottom)
-    drawPageFooters(doc, printable)
+    drawPageFooters(doc, `${printable.title} ${printable.invoiceNumber}`, printable.labels.pageOf)
     doc.end()
   })
 }

@@ -1,6 +1,6 @@
 import { buildInvoiceContent } from "../content/build-invoice-content"
 import type { InvoiceContent } from "../content/invoice-content"
-import { renderInvoicePdf } from "../pdf/render-invoice-pdf"
+import { renderInvoiceContentPdf as renderInvoicePdf } from "../pdf/legacy/render-invoice-content-pdf"
 import { address, invoiceIdentity, line, orderDocument, seller } from "./__fixtures__/invoice-input"
 
 // The package's index.js runs a debug self-test when loaded without a parent module.
@@ -32,7 +32,7 @@ function contentWithLines(lineCount: number): InvoiceContent {
   return buildInvoiceContent({ order: orderDocument(lineCount), invoice: invoiceIdentity, seller })
 }
 
-describe("renderInvoicePdf", () => {
+describe("renderInvoiceContentPdf (legacy)", () => {
   it("renders a one-page PDF whose text holds the invoice's key data", async () => {
     const pdf = await renderInvoicePdf(contentWithLines(5))
     const { text, numpages } = await readPdf(pdf)
