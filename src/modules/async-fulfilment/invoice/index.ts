@@ -4,3 +4,6 @@ export { ENGLISH_INVOICE_LABELS, type InvoiceLabels } from "./content/invoice-la
 export type { InvoiceFonts } from "./pdf/default-fonts"
 export { formatMoney, roundToMinorUnits } from "./content/format-money"
 export { renderInvoiceContentPdf, type RenderInvoiceContentPdfOptions } from "./pdf/legacy/render-invoice-content-pdf"
+export { renderInvoicePdf, type RenderInvoicePdfOptions } from "./pdf/render-invoice-pdf"
+export type { InvoicePdfLabels } from "./pdf/pdf-labels"
+export { FACTURX_FILE_NAME, type FacturXConformanceLevel } from "./pdf/pdfa/facturx-xmp"

@@ -81,18 +81,18 @@ export const LINE_COLUMNS = layoutColumns<LineColumnKey>(CONTENT_LEFT, CONTENT_W
   { key: "position", width: 16, align: "right" },
   { key: "description", align: "left" },
   { key: "quantity", width: 30, align: "right" },
-  { key: "unit", width: 28, align: "left" },
+  { key: "unit", width: 26, align: "left" },
   { key: "netUnitPrice", width: 54, align: "right" },
   { key: "netAmount", width: 58, align: "right" },
-  { key: "vatRate", width: 30, align: "right" },
+  { key: "vatRate", width: 34, align: "right" },
   { key: "vatAmount", width: 52, align: "right" },
   { key: "grossAmount", width: 60, align: "right" },
 ])
 
 /** The closing part of the last page: payment and notes on the left, VAT summary and totals on the right. */
-export const CLOSING_RIGHT_WIDTH = 280
+export const CLOSING_RIGHT_WIDTH = 268
 export const CLOSING_RIGHT_LEFT = CONTENT_RIGHT - CLOSING_RIGHT_WIDTH
-export const CLOSING_LEFT_WIDTH = CONTENT_WIDTH - CLOSING_RIGHT_WIDTH - 24
+export const CLOSING_LEFT_WIDTH = CONTENT_WIDTH - CLOSING_RIGHT_WIDTH - 16
 
 export type SummaryColumnKey = "rate" | "taxableAmount" | "vatAmount" | "grossAmount"
 
