@@ -1,4 +1,4 @@
-import { baselineShift, fitFontSize } from "./fit-text"
+import { baselineShift, drawOneLine, fitFontSize } from "./fit-text"
 import { drawHeadingRow, drawRow, drawRule, measureHeadingRow, measureRow, type TableStyle } from "./draw-table"
 import {
   CLOSING_LEFT_WIDTH,
@@ -18,6 +18,7 @@ import {
 } from "./style-sheet"
 import type { InvoicePdfView, PdfTextBlock, PdfTotalLine } from "./view/invoice-pdf-view"
 import type { NewPage } from "./draw-lines-table"
+import { drawTextLines, measureTextLines } from "./text-lines"
 
 /** A measured part of the closing: drawn at y, taking `height` points. */
 interface Piece {
@@ -39,13 +40,14 @@ const SUMMARY_STYLE: TableStyle<SummaryColumnKey> = {
   right: CONTENT_RIGHT,
 }
 
-function textPiece(doc: PDFKit.PDFDocument, text: string, x: number, width: number, bold: boolean, size: number, color = TEXT_COLOR): Piece {
-  doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(size)
+function textPiece(doc: PDFKit.PDFDocument, lines: string[], x: number, width: number, bold: boolean, size: number, color = TEXT_COLOR): Piece {
+  const font = bold ? FONT_BOLD : FONT_REGULAR
+  doc.font(font).fontSize(size)
   return {
-    height: doc.heightOfString(text, { width }),
+    height: measureTextLines(doc, lines, width),
     draw: (y) => {
-      doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(size).fillColor(color)
-      doc.text(text, x, y, { width })
+      doc.font(font).fontSize(size).fillColor(color)
+      drawTextLines(doc, lines, { x, width, align: "left" }, y)
     },
   }
 }
@@ -55,18 +57,18 @@ function gapPiece(height: number): Piece {
 }
 
 function summaryPieces(doc: PDFKit.PDFDocument, view: InvoicePdfView): Piece[] {
-  const pieces = [textPiece(doc, view.summaryTitle, CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, true, FONT_SIZE.closing)]
+  const pieces = [textPiece(doc, [view.summaryTitle], CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, true, FONT_SIZE.closing)]
   pieces.push({
     height: measureHeadingRow(doc, SUMMARY_STYLE, view.summaryHeadings),
     draw: (y) => drawHeadingRow(doc, SUMMARY_STYLE, view.summaryHeadings, y),
   })
   for (const cells of view.summary) {
-    pieces.push({ height: measureRow(doc, SUMMARY_STYLE, { cells }), draw: (y) => drawRow(doc, SUMMARY_STYLE, { cells }, y) })
+    const height = measureRow(doc, SUMMARY_STYLE, { cells })
+    pieces.push({ height, draw: (y) => drawRow(doc, SUMMARY_STYLE, { cells }, y, height) })
   }
   if (view.summaryNotes.length > 0) {
     pieces.push(gapPiece(3))
-    const notes = view.summaryNotes.join("\n")
-    pieces.push(textPiece(doc, notes, CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, false, FONT_SIZE.lineNote, MUTED_COLOR))
+    pieces.push(textPiece(doc, view.summaryNotes, CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, false, FONT_SIZE.lineNote, MUTED_COLOR))
   }
   return pieces
 }
@@ -85,19 +87,17 @@ function totalPiece(doc: PDFKit.PDFDocument, line: PdfTotalLine): Piece {
       doc.font(font).fontSize(size).fillColor(TEXT_COLOR)
       doc.text(line.label, CLOSING_RIGHT_LEFT, y, { width: LABEL_WIDTH, align: "right" })
       const amountSize = fitFontSize(doc, line.amount, AMOUNT_WIDTH, size)
-      doc.text(line.amount, CONTENT_RIGHT - AMOUNT_WIDTH, y + baselineShift(doc, size, amountSize), {
-        width: AMOUNT_WIDTH,
-        align: "right",
-      })
+      const box = { x: CONTENT_RIGHT - AMOUNT_WIDTH, width: AMOUNT_WIDTH, align: "right" as const }
+      drawOneLine(doc, line.amount, box, y + baselineShift(doc, size, amountSize))
     },
   }
 }
 
 function blockPieces(doc: PDFKit.PDFDocument, block: PdfTextBlock, width: number): Piece[] {
   return [
-    textPiece(doc, block.title, CONTENT_LEFT, width, true, FONT_SIZE.closing),
+    textPiece(doc, [block.title], CONTENT_LEFT, width, true, FONT_SIZE.closing),
     gapPiece(2),
-    textPiece(doc, block.lines.join("\n"), CONTENT_LEFT, width, false, FONT_SIZE.closing),
+    textPiece(doc, block.lines, CONTENT_LEFT, width, false, FONT_SIZE.closing),
   ]
 }
 

@@ -1,5 +1,6 @@
 import { drawRule } from "./draw-table"
 import { fitFontSize } from "./fit-text"
+import { drawTextLines } from "./text-lines"
 import {
   CONTENT_LEFT,
   CONTENT_RIGHT,
@@ -27,11 +28,8 @@ function drawParty(doc: PDFKit.PDFDocument, party: PdfPartyBlock, x: number, top
   if (party.name) {
     doc.fontSize(FONT_SIZE.partyName).text(party.name, x, doc.y, { width })
   }
-  if (party.lines.length > 0) {
-    doc.font(FONT_REGULAR).fontSize(FONT_SIZE.party)
-    doc.text(party.lines.join("\n"), x, doc.y, { width })
-  }
-  return doc.y
+  doc.font(FONT_REGULAR).fontSize(FONT_SIZE.party)
+  return drawTextLines(doc, party.lines, { x, width, align: "left" }, doc.y)
 }
 
 function drawTitleAndMeta(doc: PDFKit.PDFDocument, view: InvoicePdfView, top: number): number {
@@ -42,8 +40,7 @@ function drawTitleAndMeta(doc: PDFKit.PDFDocument, view: InvoicePdfView, top: nu
   fitFontSize(doc, title, META_WIDTH, FONT_SIZE.modelTitle)
   doc.text(title, x, top, { width: META_WIDTH, align: "right" })
   doc.moveDown(0.2).font(FONT_REGULAR).fontSize(FONT_SIZE.party)
-  doc.text(view.meta.join("\n"), x, doc.y, { width: META_WIDTH, align: "right" })
-  return doc.y
+  return drawTextLines(doc, view.meta, { x, width: META_WIDTH, align: "right" }, doc.y)
 }
 
 /**

@@ -25,10 +25,11 @@ export function drawLinesTable(doc: PDFKit.PDFDocument, view: InvoicePdfView, to
   }
   y = drawHeadingRow(doc, LINES_STYLE, view.lineHeadings, y)
   for (const row of view.lines) {
-    if (y + measureRow(doc, LINES_STYLE, row) > CONTENT_BOTTOM) {
+    const height = measureRow(doc, LINES_STYLE, row)
+    if (y + height > CONTENT_BOTTOM) {
       y = drawHeadingRow(doc, LINES_STYLE, view.lineHeadings, newPage())
     }
-    y = drawRow(doc, LINES_STYLE, row, y)
+    y = drawRow(doc, LINES_STYLE, row, y, height)
   }
   return y
 }

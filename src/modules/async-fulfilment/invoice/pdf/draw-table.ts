@@ -1,4 +1,4 @@
-import { baselineShift, fitFontSize } from "./fit-text"
+import { baselineShift, drawOneLine, fitFontSize } from "./fit-text"
 import {
   CONTENT_LEFT,
   CONTENT_RIGHT,
@@ -87,14 +87,14 @@ export function drawHeadingRow<Key extends string>(
   return top + height
 }
 
-/** One body row and a light rule under it; returns the y below. */
+/** One body row (`height` from measureRow) and a light rule under it; returns the y below. */
 export function drawRow<Key extends string>(
   doc: PDFKit.PDFDocument,
   style: TableStyle<Key>,
   row: TableRow<Key>,
-  top: number
+  top: number,
+  height = measureRow(doc, style, row)
 ): number {
-  const height = measureRow(doc, style, row)
   const y = top + TABLE_ROW_PADDING
   doc.font(FONT_REGULAR).fillColor(TEXT_COLOR)
   for (const column of style.columns) {
@@ -110,7 +110,7 @@ export function drawRow<Key extends string>(
       }
     } else {
       const size = fitFontSize(doc, text, column.width, style.fontSize)
-      doc.text(text, column.x, y + baselineShift(doc, style.fontSize, size), { width: column.width, align: column.align })
+      drawOneLine(doc, text, column, y + baselineShift(doc, style.fontSize, size))
     }
   }
   drawRule(doc, top + height, RULE_COLOR, 0.5, style.left, style.right)
