@@ -4,6 +4,7 @@ import { defaultInvoiceFonts, type InvoiceFonts } from "./default-fonts"
 import type { FontkitFont } from "./fontkit-internals"
 import { keepGlyphCodePointsExact, shareWordLayouts } from "./share-word-layouts"
 import { FONT_BOLD, FONT_REGULAR } from "./style-sheet"
+import { writeTrueTypeSubsetsFast } from "./truetype-subset-writer"
 
 // pdfkit's own fontkit, so the parsed fonts are the kind pdfkit expects.
 const fontkit = createRequire(require.resolve("pdfkit"))("fontkit") as { create(data: Uint8Array): unknown }
@@ -27,6 +28,7 @@ function parseFont(path: string): FontkitFont {
   }
   keepGlyphCodePointsExact(font as FontkitFont)
   shareDecodedGlyphs(font as FontkitFont)
+  writeTrueTypeSubsetsFast(font as FontkitFont)
   return font as FontkitFont
 }
 
