@@ -7,9 +7,50 @@ interface PdfkitEmbeddedFont {
   layoutCached?: (text: string) => unknown
 }
 
-// Words of labels, names and amounts; a store's worker meets a few thousand. Bounded all the same.
-const MAX_WORDS_PER_FONT = 20_000
-const layoutsByFont = new WeakMap<object, Map<string, unknown>>()
+/** What pdfkit reads of a shaped word (EmbeddedFont.layout and encode): no fontkit objects kept. */
+interface WordLayout {
+  glyphs: SlimGlyph[]
+  positions: unknown[]
+  advanceWidth: number
+}
+interface SlimGlyph {
+  id: number
+  advanceWidth: number
+  codePoints: number[]
+}
+interface FontkitRun {
+  glyphs: Array<{ id: number; advanceWidth: number; codePoints: number[] }>
+  positions: unknown[]
+  advanceWidth: number
+}
+
+// Words of labels, names and amounts; a store's worker meets a few thousand. A word kept costs
+// about 0.3 KiB; past the bound the map starts afresh.
+const MAX_WORDS_PER_FONT = 5_000
+
+interface FontLayouts {
+  words: Map<string, WordLayout>
+  glyphs: Map<string, SlimGlyph>
+}
+const layoutsByFont = new WeakMap<object, FontLayouts>()
+
+function slimGlyph(layouts: FontLayouts, glyph: FontkitRun["glyphs"][number]): SlimGlyph {
+  const key = `${glyph.id}:${glyph.codePoints.join(",")}`
+  let slim = layouts.glyphs.get(key)
+  if (!slim) {
+    slim = { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [...glyph.codePoints] }
+    layouts.glyphs.set(key, slim)
+  }
+  return slim
+}
+
+function wordLayout(layouts: FontLayouts, run: FontkitRun): WordLayout {
+  return {
+    glyphs: run.glyphs.map((glyph) => slimGlyph(layouts, glyph)),
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+  }
+}
 
 const sameCodePoints = (a: number[] = [], b: number[] = []) => a.length === b.length && a.every((code, index) => code === b[index])
 
@@ -38,8 +79,8 @@ export function keepGlyphCodePointsExact(font: FontkitFont): void {
 /**
  * pdfkit shapes every word (fontkit's OpenType layout: about 40 % of a render) once per document
  * and forgets it with the document. A word's layout depends only on the font and the word (pdfkit
- * copies what it adjusts), so it is kept per parsed font for the process: the document's font of
- * `fontName` reads and fills the shared map. The map starts afresh beyond MAX_WORDS_PER_FONT.
+ * copies what it adjusts), so it is kept per parsed font for the process, as the few fields pdfkit
+ * reads: the document's font of `fontName` reads and fills the shared map.
  */
 export function shareWordLayouts(doc: PDFKit.PDFDocument, fontName: string): void {
   doc.font(fontName)
@@ -49,18 +90,21 @@ export function shareWordLayouts(doc: PDFKit.PDFDocument, fontName: string): voi
   }
   let layouts = layoutsByFont.get(embedded.font)
   if (!layouts) {
-    layouts = new Map()
+    layouts = { words: new Map(), glyphs: new Map() }
     layoutsByFont.set(embedded.font, layouts)
   }
   const shared = layouts
-  const layoutRun = embedded.layoutRun.bind(embedded)
+  const layoutRun = embedded.layoutRun.bind(embedded) as (text: string) => FontkitRun
   embedded.layoutCached = (text) => {
-    let run = shared.get(text)
-    if (run === undefined) {
-      run = layoutRun(text)
-      if (shared.size >= MAX_WORDS_PER_FONT) shared.clear()
-      shared.set(text, run)
+    let layout = shared.words.get(text)
+    if (layout === undefined) {
+      layout = wordLayout(shared, layoutRun(text))
+      if (shared.words.size >= MAX_WORDS_PER_FONT) {
+        shared.words.clear()
+        shared.glyphs.clear()
+      }
+      shared.words.set(text, layout)
     }
-    return run
+    return layout
   }
 }
