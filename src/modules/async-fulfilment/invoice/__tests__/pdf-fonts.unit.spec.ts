@@ -48,6 +48,20 @@ describe("invoice fonts", () => {
     expect(after.equals(await fresh!)).toBe(true)
   })
 
+  it("reuses the words an earlier invoice shaped without changing a byte", async () => {
+    // "Zebra " and "Oaza" are shaped for the first invoice and taken from the shared layouts by the second
+    await render(modelWithTitle("Żółw ąę Zebra Oaza"))
+    const reused = await render(modelWithTitle("Zebra Oaza"))
+    let fresh: Promise<Buffer> | undefined
+    jest.isolateModules(() => {
+      const isolated = require("../pdf/render-invoice-pdf") as typeof import("../pdf/render-invoice-pdf")
+      fresh = isolated.renderInvoicePdf(modelWithTitle("Zebra Oaza"), { labels: englishPdfLabels, locale: "en" })
+    })
+
+    expect(await textOf(reused)).toContain("Zebra Oaza")
+    expect(reused.equals(await fresh!)).toBe(true)
+  })
+
   it("prints with the store's own fonts when given", async () => {
     const fonts = { regular: join(DEJAVU_DIR, "DejaVuSerif.ttf"), bold: join(DEJAVU_DIR, "DejaVuSerif-Bold.ttf") }
     const pdf = await render(modelWithTitle("Zażółć gęślą jaźń"), { fonts })
