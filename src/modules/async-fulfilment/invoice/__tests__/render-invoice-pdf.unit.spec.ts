@@ -6,6 +6,8 @@ import { polishPdfLabels } from "./__fixtures__/pdf-labels-pl"
 import { readPdfPages, readPdfText } from "./__fixtures__/read-pdf"
 
 const polish = { labels: polishPdfLabels, locale: "pl" }
+// only Date is faked in the determinism tests: pdfkit's stream still needs real ticks and immediates
+const REAL_TIMER_APIS = ["nextTick", "setImmediate", "queueMicrotask", "setTimeout", "performance", "hrtime"] as const
 const english = { labels: englishPdfLabels, locale: "en" }
 
 /** "1 234,56 zł" / "PLN 1,234.56" / "1 234,56" → cents, whichever locale printed it. */
@@ -143,7 +145,13 @@ describe("renderInvoicePdf", () => {
 
   it("prints the reason of an exempt or reverse-charge rate and the invoice's notes", async () => {
     const model = polishB2bInvoiceModel()
-    model.lines = model.lines.map((line) => ({ ...line, vatCategory: "AE" as const, vatRate: 0, vatAmount: 0, grossAmount: line.netAmount }))
+    model.lines = model.lines.map((line) => ({
+      ...line,
+      vatCategory: "AE" as const,
+      vatRate: 0,
+      vatAmount: 0,
+      grossAmount: line.netAmount,
+    }))
     model.vatBreakdown = [
       {
         category: "AE",
@@ -194,8 +202,7 @@ describe("renderInvoicePdf", () => {
     ])("re-renders a %s PDF byte for byte, whatever the clock says", async (_, extra) => {
       const model = sixtyLineInvoiceModel()
       const first = await renderInvoicePdf(model, { ...polish, ...extra })
-      // only Date is faked: pdfkit's stream still needs real ticks and immediates
-      jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "queueMicrotask", "setTimeout", "performance", "hrtime"], now: new Date("2031-12-24T18:00:00Z") })
+      jest.useFakeTimers({ doNotFake: [...REAL_TIMER_APIS], now: new Date("2031-12-24T18:00:00Z") })
       const second = await renderInvoicePdf(model, { ...polish, ...extra })
       const fromJson = await renderInvoicePdf(JSON.parse(JSON.stringify(model)) as InvoiceModel, { ...polish, ...extra })
 

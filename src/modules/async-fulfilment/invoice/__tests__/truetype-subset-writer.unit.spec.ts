@@ -4,6 +4,7 @@ import type { FontkitFont } from "../pdf/fontkit-internals"
 import { writeTrueTypeSubsetsFast } from "../pdf/truetype-subset-writer"
 
 interface Glyph {
+  codePoints: number[]
   id: number
   advanceWidth: number
   path: { toSVG(): string }

@@ -31,6 +31,8 @@ const TOTAL_LINE_GAP = 3
 const AMOUNT_WIDTH = 110
 const LABEL_WIDTH = CLOSING_RIGHT_WIDTH - AMOUNT_WIDTH - 8
 
+const HEADING = { bold: true, size: FONT_SIZE.closing }
+
 const SUMMARY_STYLE: TableStyle<SummaryColumnKey> = {
   columns: SUMMARY_COLUMNS,
   wrapKey: "rate",
@@ -40,8 +42,15 @@ const SUMMARY_STYLE: TableStyle<SummaryColumnKey> = {
   right: CONTENT_RIGHT,
 }
 
-function textPiece(doc: PDFKit.PDFDocument, lines: string[], x: number, width: number, bold: boolean, size: number, color = TEXT_COLOR): Piece {
-  const font = bold ? FONT_BOLD : FONT_REGULAR
+interface TextStyle {
+  bold: boolean
+  size: number
+  color?: string
+}
+
+function textPiece(doc: PDFKit.PDFDocument, lines: string[], x: number, width: number, style: TextStyle): Piece {
+  const { size, color = TEXT_COLOR } = style
+  const font = style.bold ? FONT_BOLD : FONT_REGULAR
   doc.font(font).fontSize(size)
   return {
     height: measureTextLines(doc, lines, width),
@@ -57,7 +66,7 @@ function gapPiece(height: number): Piece {
 }
 
 function summaryPieces(doc: PDFKit.PDFDocument, view: InvoicePdfView): Piece[] {
-  const pieces = [textPiece(doc, [view.summaryTitle], CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, true, FONT_SIZE.closing)]
+  const pieces = [textPiece(doc, [view.summaryTitle], CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, HEADING)]
   pieces.push({
     height: measureHeadingRow(doc, SUMMARY_STYLE, view.summaryHeadings),
     draw: (y) => drawHeadingRow(doc, SUMMARY_STYLE, view.summaryHeadings, y),
@@ -68,7 +77,8 @@ function summaryPieces(doc: PDFKit.PDFDocument, view: InvoicePdfView): Piece[] {
   }
   if (view.summaryNotes.length > 0) {
     pieces.push(gapPiece(3))
-    pieces.push(textPiece(doc, view.summaryNotes, CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, false, FONT_SIZE.lineNote, MUTED_COLOR))
+    const noteStyle = { bold: false, size: FONT_SIZE.lineNote, color: MUTED_COLOR }
+    pieces.push(textPiece(doc, view.summaryNotes, CLOSING_RIGHT_LEFT, CLOSING_RIGHT_WIDTH, noteStyle))
   }
   return pieces
 }
@@ -95,9 +105,9 @@ function totalPiece(doc: PDFKit.PDFDocument, line: PdfTotalLine): Piece {
 
 function blockPieces(doc: PDFKit.PDFDocument, block: PdfTextBlock, width: number): Piece[] {
   return [
-    textPiece(doc, [block.title], CONTENT_LEFT, width, true, FONT_SIZE.closing),
+    textPiece(doc, [block.title], CONTENT_LEFT, width, HEADING),
     gapPiece(2),
-    textPiece(doc, block.lines, CONTENT_LEFT, width, false, FONT_SIZE.closing),
+    textPiece(doc, block.lines, CONTENT_LEFT, width, { bold: false, size: FONT_SIZE.closing }),
   ]
 }
 

@@ -64,9 +64,9 @@ export function drawFirstPageHeader(doc: PDFKit.PDFDocument, view: InvoicePdfVie
 export function drawContinuationHeader(doc: PDFKit.PDFDocument, view: InvoicePdfView): number {
   const top = MARGINS.top
   doc.font(FONT_BOLD).fontSize(FONT_SIZE.partyName).fillColor(TEXT_COLOR)
-  doc.text(view.seller.name, CONTENT_LEFT, top, { width: CONTENT_WIDTH / 2, lineBreak: false, ellipsis: true })
-  const titleLine = `${view.title} ${view.number}`
-  doc.text(titleLine, CONTENT_LEFT + CONTENT_WIDTH / 2, top, { width: CONTENT_WIDTH / 2, align: "right", lineBreak: false, ellipsis: true })
+  const half = { width: CONTENT_WIDTH / 2, lineBreak: false, ellipsis: true }
+  doc.text(view.seller.name, CONTENT_LEFT, top, half)
+  doc.text(`${view.title} ${view.number}`, CONTENT_LEFT + CONTENT_WIDTH / 2, top, { ...half, align: "right" })
   const bottom = top + doc.currentLineHeight(true) + 4
   drawRule(doc, bottom, TEXT_COLOR, 0.8)
   return bottom + SECTION_GAP

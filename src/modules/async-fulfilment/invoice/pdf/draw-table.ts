@@ -28,7 +28,14 @@ export interface TableRow<Key extends string> {
   notes?: string[]
 }
 
-export function drawRule(doc: PDFKit.PDFDocument, y: number, color: string, width: number, left = CONTENT_LEFT, right = CONTENT_RIGHT): void {
+export function drawRule(
+  doc: PDFKit.PDFDocument,
+  y: number,
+  color: string,
+  width: number,
+  left = CONTENT_LEFT,
+  right = CONTENT_RIGHT
+): void {
   doc.save().moveTo(left, y).lineTo(right, y).lineWidth(width).strokeColor(color).stroke().restore()
 }
 

@@ -78,7 +78,8 @@ export function pdfFormatters(locale: string, currencyCode: string): PdfFormatte
       formatters = build(locale, currencyCode)
     } catch (error) {
       throw new Error(
-        `Cannot format the invoice for locale ${JSON.stringify(locale)} and currency ${JSON.stringify(currencyCode)}: ${(error as Error).message}`
+        `Cannot format the invoice for locale ${JSON.stringify(locale)} and currency ` +
+          `${JSON.stringify(currencyCode)}: ${(error as Error).message}`
       )
     }
     cache.set(key, formatters)

@@ -34,7 +34,8 @@ export interface RenderInvoicePdfOptions {
 function issuedAtOf(model: InvoiceModel): Date {
   const issuedAt = new Date(model.issuedAt)
   if (typeof model.issuedAt !== "string" || Number.isNaN(issuedAt.getTime())) {
-    throw new Error(`Cannot render invoice ${model.number}: issuedAt ${JSON.stringify(model.issuedAt)} is not an ISO 8601 instant`)
+    const given = JSON.stringify(model.issuedAt)
+    throw new Error(`Cannot render invoice ${model.number}: issuedAt ${given} is not an ISO 8601 instant`)
   }
   return issuedAt
 }

@@ -52,7 +52,8 @@ function wordLayout(layouts: FontLayouts, run: FontkitRun): WordLayout {
   }
 }
 
-const sameCodePoints = (a: number[] = [], b: number[] = []) => a.length === b.length && a.every((code, index) => code === b[index])
+const sameCodePoints = (a: number[] = [], b: number[] = []) =>
+  a.length === b.length && a.every((code, index) => code === b[index])
 
 /**
  * fontkit caches one Glyph per glyph id, carrying the code points of its first request, and the

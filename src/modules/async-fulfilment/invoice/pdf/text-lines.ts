@@ -16,7 +16,8 @@ const splitLines = (lines: string[]) => lines.flatMap((line) => line.split("\n")
 /** The height drawTextLines takes for these lines in the current font and size. */
 export function measureTextLines(doc: PDFKit.PDFDocument, lines: string[], width: number): number {
   const lineHeight = doc.currentLineHeight(true)
-  return splitLines(lines).reduce((height, line) => height + (fits(doc, line, width) ? lineHeight : doc.heightOfString(line, { width })), 0)
+  const heightOf = (line: string) => (fits(doc, line, width) ? lineHeight : doc.heightOfString(line, { width }))
+  return splitLines(lines).reduce((height, line) => height + heightOf(line), 0)
 }
 
 /**

@@ -123,7 +123,12 @@ function sfnt(tables: Map<string, Uint8Array>): Uint8Array {
   return file
 }
 
-function encodeSubset(font: TrueTypeFont, subset: FontkitSubset, recordOf: (gid: number) => GlyphRecord, copied: Map<string, Uint8Array>): Uint8Array {
+function encodeSubset(
+  font: TrueTypeFont,
+  subset: FontkitSubset,
+  recordOf: (gid: number) => GlyphRecord,
+  copied: Map<string, Uint8Array>
+): Uint8Array {
   const { glyf, loca, hmtx, count } = glyphTables(subset, recordOf)
   const head = rawTable(font, "head")!
   const headView = new DataView(head.buffer)

@@ -6,6 +6,7 @@ interface DocumentWithInfoXmp {
 }
 
 const xmpDate = (date: Date) => `${date.toISOString().split(".")[0]}Z`
+const alternative = (text: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(text)}</rdf:li></rdf:Alt>`
 
 /** The XMP twin of the document information dictionary, which PDF/A wants equal to it. */
 export function documentInfoXmp(info: PDFKit.DocumentInfo): string {
@@ -17,9 +18,9 @@ export function documentInfoXmp(info: PDFKit.DocumentInfo): string {
     `</rdf:Description>`,
     `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">`,
     `<dc:format>application/pdf</dc:format>`,
-    info.Title ? `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Title)}</rdf:li></rdf:Alt></dc:title>` : "",
+    info.Title ? `<dc:title>${alternative(info.Title)}</dc:title>` : "",
     info.Author ? `<dc:creator><rdf:Seq><rdf:li>${escapeXml(info.Author)}</rdf:li></rdf:Seq></dc:creator>` : "",
-    info.Subject ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Subject)}</rdf:li></rdf:Alt></dc:description>` : "",
+    info.Subject ? `<dc:description>${alternative(info.Subject)}</dc:description>` : "",
     `</rdf:Description>`,
     `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">`,
     info.Producer ? `<pdf:Producer>${escapeXml(info.Producer)}</pdf:Producer>` : "",

@@ -39,7 +39,8 @@ export function buildTotals(model: InvoiceModel, labels: InvoicePdfLabels, forma
   const { totals } = model
   if (totals.allowanceTotal !== 0 || totals.chargeTotal !== 0) {
     throw new Error(
-      `Cannot print invoice ${model.number}: document-level allowances (${totals.allowanceTotal}) and charges (${totals.chargeTotal}) have no place on the PDF yet`
+      `Cannot print invoice ${model.number}: document-level allowances (${totals.allowanceTotal}) ` +
+        `and charges (${totals.chargeTotal}) have no place on the PDF yet`
     )
   }
   const lines: PdfTotalLine[] = [

@@ -16,7 +16,8 @@ function unitName(unitCode: string, labels: InvoicePdfLabels): string {
 }
 
 function discountNote(amount: number, reason: string, labels: InvoicePdfLabels, format: PdfFormatters): string {
-  const label = reason && reason.toLowerCase() !== labels.discount.toLowerCase() ? `${labels.discount} (${reason})` : labels.discount
+  const sameAsLabel = reason.toLowerCase() === labels.discount.toLowerCase()
+  const label = reason && !sameAsLabel ? `${labels.discount} (${reason})` : labels.discount
   return `${label}: −${format.amount(amount)}`
 }
 
