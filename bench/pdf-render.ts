@@ -1,18 +1,18 @@
 /**
- * 1. Invoice PDFs per second on one core: buildInvoiceContent + renderInvoicePdf for a 5-line
+ * 1. Invoice PDFs per second on one core: buildInvoiceContent + renderInvoiceContentPdf for a 5-line
  *    invoice, sequentially in this (single-threaded) process, after a warm-up.
  * 2. The raw BullMQ no-op ceiling on the local Redis at worker concurrency 1, 4 and 16.
  *
  *   npm run bench:pdf-render -- [--seconds=5] [--jobs=10000] [--skip-bullmq]
  */
-import { buildInvoiceContent, renderInvoicePdf } from "../src/modules/async-fulfilment/invoice"
+import { buildInvoiceContent, renderInvoiceContentPdf } from "../src/modules/async-fulfilment/invoice"
 import { invoiceIdentity, orderDocument, seller } from "../src/modules/async-fulfilment/invoice/__tests__/__fixtures__/invoice-input"
 import { rawNoopDrain, NoopRun } from "./raw-bullmq"
 import { flag, hasFlag, loadavgText, mib, printTable, runWhenMain, summarize, writeResult } from "./lib"
 
 export async function measurePdf(seconds: number, lines = 5, warmup = 100) {
   const order = orderDocument(lines)
-  const render = async () => renderInvoicePdf(buildInvoiceContent({ order, invoice: invoiceIdentity, seller }))
+  const render = async () => renderInvoiceContentPdf(buildInvoiceContent({ order, invoice: invoiceIdentity, seller }))
   let bytes = 0
   for (let i = 0; i < warmup; i++) bytes = (await render()).length
 
@@ -25,7 +25,7 @@ export async function measurePdf(seconds: number, lines = 5, warmup = 100) {
     const a = performance.now()
     const content = buildInvoiceContent({ order, invoice: invoiceIdentity, seller })
     const b = performance.now()
-    await renderInvoicePdf(content)
+    await renderInvoiceContentPdf(content)
     samples.push(performance.now() - a)
     layoutSamples.push(b - a)
   }

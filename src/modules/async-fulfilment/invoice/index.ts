@@ -3,4 +3,7 @@ export type { InvoiceContent, InvoiceTableRow, InvoiceTotalLine } from "./conten
 export { ENGLISH_INVOICE_LABELS, type InvoiceLabels } from "./content/invoice-labels"
 export type { InvoiceFonts } from "./pdf/default-fonts"
 export { formatMoney, roundToMinorUnits } from "./content/format-money"
+export { renderInvoiceContentPdf, type RenderInvoiceContentPdfOptions } from "./pdf/legacy/render-invoice-content-pdf"
 export { renderInvoicePdf, type RenderInvoicePdfOptions } from "./pdf/render-invoice-pdf"
+export type { InvoicePdfLabels } from "./pdf/pdf-labels"
+export { FACTURX_FILE_NAME, type FacturXConformanceLevel } from "./pdf/pdfa/facturx-xmp"

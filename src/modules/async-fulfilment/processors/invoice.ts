@@ -1,4 +1,4 @@
-import { buildInvoiceContent, renderInvoicePdf } from "../invoice"
+import { buildInvoiceContent, renderInvoiceContentPdf } from "../invoice"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -34,7 +34,7 @@ export async function processInvoiceJob(
   } catch (error) {
     throw new PermanentSideEffectError(`cannot lay out invoice ${invoice.number}: ${(error as Error).message}`)
   }
-  const pdf = await renderInvoicePdf(content, { fonts: options.invoice.fonts })
+  const pdf = await renderInvoiceContentPdf(content, { fonts: options.invoice.fonts })
   const file = await files.save(`invoice-${invoice.number}.pdf`, pdf)
   await documents.attachInvoiceFile(invoice.id, file)
   return { invoice_number: invoice.number, file_id: file.id, file_url: file.url }

@@ -1,6 +1,6 @@
 const MIN_FONT_SIZE = 6
 // Headroom against rounding: text exactly as wide as its box may still wrap in pdfkit.
-const WIDTH_SLACK = 0.98
+export const WIDTH_SLACK = 0.98
 
 /**
  * Sets and returns the font size, at most `size`, at which `text` fits on one line of `width`
@@ -27,4 +27,19 @@ function currentAscender(doc: PDFKit.PDFDocument): number {
 /** How far down to move text set in `fittedSize` so it shares the baseline of text set in `size` (current font). */
 export function baselineShift(doc: PDFKit.PDFDocument, size: number, fittedSize: number): number {
   return (size - fittedSize) * currentAscender(doc)
+}
+
+/**
+ * One line of text in a box, aligned by hand: without a width pdfkit skips its line wrapper, a
+ * fifth of a render's time when every number of the table goes through it. The text must fit
+ * (see fitFontSize).
+ */
+export function drawOneLine(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  box: { x: number; width: number; align: "left" | "right" },
+  y: number
+): void {
+  const x = box.align === "right" ? box.x + box.width - doc.widthOfString(text) : box.x
+  doc.text(text, x, y, { lineBreak: false })
 }

@@ -1,18 +1,10 @@
 import { readFileSync } from "fs"
 import { createRequire } from "module"
 import { defaultInvoiceFonts, type InvoiceFonts } from "./default-fonts"
+import type { FontkitFont } from "./fontkit-internals"
+import { keepGlyphCodePointsExact, shareWordLayouts } from "./share-word-layouts"
 import { FONT_BOLD, FONT_REGULAR } from "./style-sheet"
-
-/** The parts of fontkit's Font and Glyph this module touches. */
-interface FontkitGlyph {
-  _decode?: () => unknown
-}
-interface FontkitFont {
-  layout: (...args: unknown[]) => unknown
-  getGlyph?: (id: number, codePoints?: number[]) => FontkitGlyph | null
-  _glyphs?: Record<number, unknown>
-  _variationProcessor?: unknown
-}
+import { writeTrueTypeSubsetsFast } from "./truetype-subset-writer"
 
 // pdfkit's own fontkit, so the parsed fonts are the kind pdfkit expects.
 const fontkit = createRequire(require.resolve("pdfkit"))("fontkit") as { create(data: Uint8Array): unknown }
@@ -34,7 +26,9 @@ function parseFont(path: string): FontkitFont {
   if (typeof font?.layout !== "function") {
     throw new Error("not a single TrueType or OpenType font (a .ttc collection is not supported)")
   }
+  keepGlyphCodePointsExact(font as FontkitFont)
   shareDecodedGlyphs(font as FontkitFont)
+  writeTrueTypeSubsetsFast(font as FontkitFont)
   return font as FontkitFont
 }
 
@@ -95,4 +89,7 @@ export function registerInvoiceFonts(doc: PDFKit.PDFDocument, fonts: InvoiceFont
   // pdfkit (≥ 0.20) takes parsed fontkit fonts; its typings only list files and bytes.
   doc.registerFont(FONT_REGULAR, fontForNewDocument(fonts.regular, "regular") as PDFKit.Mixins.PDFFontSource)
   doc.registerFont(FONT_BOLD, fontForNewDocument(fonts.bold, "bold") as PDFKit.Mixins.PDFFontSource)
+  // in this order, as the renderers first use them: the fonts' PDF names (F1, F2) stay as they were
+  shareWordLayouts(doc, FONT_REGULAR)
+  shareWordLayouts(doc, FONT_BOLD)
 }

@@ -1,4 +1,4 @@
-import type { InvoiceContent } from "../content/invoice-content"
+import type { InvoiceContent } from "../../content/invoice-content"
 import {
   CONTENT_LEFT,
   CONTENT_RIGHT,
@@ -9,7 +9,7 @@ import {
   MARGINS,
   MUTED_COLOR,
   TEXT_COLOR,
-} from "./style-sheet"
+} from "../style-sheet"
 
 const SELLER_WIDTH = 260
 const META_WIDTH = 220

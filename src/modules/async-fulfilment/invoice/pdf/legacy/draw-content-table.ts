@@ -1,5 +1,5 @@
-import type { InvoiceContent, InvoiceTableRow } from "../content/invoice-content"
-import { baselineShift, fitFontSize } from "./fit-text"
+import type { InvoiceContent, InvoiceTableRow } from "../../content/invoice-content"
+import { baselineShift, fitFontSize } from "../fit-text"
 import {
   CONTENT_BOTTOM,
   CONTENT_LEFT,
@@ -10,11 +10,10 @@ import {
   MARGINS,
   MAX_DESCRIPTION_HEIGHT,
   RULE_COLOR,
-  TABLE_COLUMNS,
   TABLE_ROW_PADDING,
   TEXT_COLOR,
-  type TableColumn,
-} from "./style-sheet"
+} from "../style-sheet"
+import { CONTENT_TABLE_COLUMNS as TABLE_COLUMNS, type ContentTableColumn as TableColumn } from "./content-table-columns"
 
 type CellTexts = Record<TableColumn["key"], string>
 

@@ -1,5 +1,5 @@
-import type { InvoiceContent, InvoiceTotalLine } from "../content/invoice-content"
-import { baselineShift, fitFontSize } from "./fit-text"
+import type { InvoiceContent, InvoiceTotalLine } from "../../content/invoice-content"
+import { baselineShift, fitFontSize } from "../fit-text"
 import {
   CONTENT_BOTTOM,
   CONTENT_RIGHT,
@@ -8,7 +8,7 @@ import {
   FONT_SIZE,
   MARGINS,
   TEXT_COLOR,
-} from "./style-sheet"
+} from "../style-sheet"
 
 const AMOUNT_WIDTH = 100
 const LABEL_WIDTH = 140
