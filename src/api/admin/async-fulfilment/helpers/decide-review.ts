@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { decideRiskReviewWorkflow } from "../../../../workflows/risk/decide-risk-review"
+import { decideRiskReviewWorkflow } from "../../../../workflows"
 import type { AdminDecideRiskReviewType } from "../validators"
 import { keepConflictMessage } from "./keep-conflict-message"
 

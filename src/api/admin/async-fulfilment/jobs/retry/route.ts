@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retryFailedSideEffectJobsWorkflow } from "../../../../../workflows/retry-failed-side-effect-jobs"
+import { retryFailedSideEffectJobsWorkflow } from "../../../../../workflows"
 import type { AdminRetrySideEffectJobsType } from "../../validators"
 
 export const POST = async (req: MedusaRequest<AdminRetrySideEffectJobsType>, res: MedusaResponse) => {

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { discardSideEffectJobWorkflow } from "../../../../../../workflows/discard-side-effect-job"
+import { discardSideEffectJobWorkflow } from "../../../../../../workflows"
 import { keepConflictMessage } from "../../../helpers/keep-conflict-message"
 import { refetchAdminJob } from "../../../helpers/refetch-job"
 import type { AdminDiscardSideEffectJobType } from "../../../validators"

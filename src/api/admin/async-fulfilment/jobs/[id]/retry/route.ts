@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrySideEffectJobsWorkflow } from "../../../../../../workflows/retry-side-effect-jobs"
+import { retrySideEffectJobsWorkflow } from "../../../../../../workflows"
 import { keepConflictMessage } from "../../../helpers/keep-conflict-message"
 import { refetchAdminJob } from "../../../helpers/refetch-job"
 

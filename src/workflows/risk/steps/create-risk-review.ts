@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
-import type { RiskAssessment } from "../../modules/async-fulfilment/risk/assess-risk-review"
-import type { OrderDocument } from "../../modules/async-fulfilment/types/order-document"
+import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
+import type { RiskAssessment } from "../../../modules/async-fulfilment/risk/assess-risk-review"
+import type { OrderDocument } from "../../../modules/async-fulfilment/types/order-document"
 
 export interface CreateRiskReviewStepInput {
   document: OrderDocument

@@ -1,6 +1,6 @@
 import { generateEntityId, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { reviewRiskyOrderWorkflowId } from "../risk/review-risky-order"
+import { reviewRiskyOrderWorkflowId } from "../review-risky-order-id"
 
 export const startRiskReviewStepId = "start-risk-review"
 

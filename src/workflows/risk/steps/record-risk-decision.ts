@@ -1,8 +1,8 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
-import { awaitRiskDecisionStepId, reviewRiskyOrderWorkflowId, RiskDecision } from "../risk/review-risky-order"
+import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
+import type { RiskDecision } from "./await-risk-decision"
 
 export interface DecideRiskReviewStepInput extends RiskDecision {
   review_id: string
@@ -39,26 +39,5 @@ export const recordRiskDecisionStep = createStep(
       const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
       await service.updateRiskReviews({ id: reviewId, status: "pending", decided_by: null, decided_at: null, note: null })
     }
-  }
-)
-
-export const resumeRiskReviewStepId = "resume-risk-review"
-
-/** Hands the decision to the parked review workflow, which releases or cancels the order. */
-export const resumeRiskReviewStep = createStep(
-  resumeRiskReviewStepId,
-  async (input: DecideRiskReviewStepInput, { container }) => {
-    const engine = container.resolve(Modules.WORKFLOW_ENGINE)
-    const decision: RiskDecision = { decision: input.decision, decided_by: input.decided_by, note: input.note }
-    await engine.setStepSuccess({
-      idempotencyKey: {
-        action: "invoke",
-        transactionId: input.review_id,
-        stepId: awaitRiskDecisionStepId,
-        workflowId: reviewRiskyOrderWorkflowId,
-      },
-      stepResponse: decision,
-    })
-    return new StepResponse(decision)
   }
 )

@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
-import type { SideEffectKind } from "../../modules/async-fulfilment/types/side-effect"
+import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
+import type { SideEffectKind } from "../../../modules/async-fulfilment/types/side-effect"
 
 export interface EnqueueOrderSideEffectsStepInput {
   order_id: string

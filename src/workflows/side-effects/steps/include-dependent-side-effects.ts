@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
-import type { SideEffectKind } from "../../modules/async-fulfilment/types/side-effect"
-import type { SideEffectJobRecord } from "../../modules/async-fulfilment/types/side-effect-job-record"
+import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
+import type { SideEffectKind } from "../../../modules/async-fulfilment/types/side-effect"
+import type { SideEffectJobRecord } from "../../../modules/async-fulfilment/types/side-effect-job-record"
 
 export const includeDependentSideEffectsStepId = "include-dependent-side-effects"
 

@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { discardSideEffectJobStep, loadRetryableSideEffectJobsStep } from "./steps"
+import { discardSideEffectJobStep, loadDiscardableSideEffectJobStep } from "./steps"
 
 export interface DiscardSideEffectJobInput {
   id: string
@@ -12,7 +12,7 @@ export const discardSideEffectJobWorkflowId = "discard-side-effect-job"
 export const discardSideEffectJobWorkflow = createWorkflow(
   discardSideEffectJobWorkflowId,
   (input: DiscardSideEffectJobInput) => {
-    loadRetryableSideEffectJobsStep({ ids: [input.id], retryable: ["failed"] })
+    loadDiscardableSideEffectJobStep({ id: input.id })
     const id = discardSideEffectJobStep({ id: input.id, note: input.note ?? null })
     return new WorkflowResponse({ id })
   }

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
+import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
 
 export const acquireReconcileLockStepId = "acquire-reconcile-lock"
 
@@ -17,18 +17,5 @@ export const acquireReconcileLockStep = createStep(
       const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
       await service.releaseReconcileLock(token)
     }
-  }
-)
-
-export const releaseReconcileLockStepId = "release-reconcile-lock"
-
-export const releaseReconcileLockStep = createStep(
-  releaseReconcileLockStepId,
-  async ({ token }: { token: string | null }, { container }) => {
-    if (token) {
-      const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
-      await service.releaseReconcileLock(token)
-    }
-    return new StepResponse(undefined)
   }
 )

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
+import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
 
 export const reconcileStuckSideEffectsStepId = "reconcile-stuck-side-effects"
 

@@ -1,21 +1,16 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-// step files, not the steps barrel: the reconcile steps import this workflow
-import { assessRiskReviewStep } from "./steps/assess-risk-review"
-import { createRiskReviewStep } from "./steps/create-risk-review"
-import { enqueueOrderSideEffectsStep } from "./steps/enqueue-order-side-effects"
-import { recordOrderSideEffectsStep } from "./steps/record-order-side-effects"
-import { startRiskReviewStep } from "./steps/start-risk-review"
-import { sendReviewNoticeStep } from "./steps/send-review-notice"
-import { buildOrderDocument } from "./utils/build-order-document"
-import { ORDER_DOCUMENT_FIELDS } from "./utils/order-document-fields"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { requestRiskReviewWorkflow } from "../risk/request-risk-review"
+import { assessRiskReviewStep } from "../risk/steps"
+import { buildOrderDocument } from "../utils/build-order-document"
+import { ORDER_DOCUMENT_FIELDS } from "../utils/order-document-fields"
+import { scheduleOrderSideEffectsWorkflowId } from "./schedule-order-side-effects-id"
+import { enqueueOrderSideEffectsStep, recordOrderSideEffectsStep } from "./steps"
 
 export interface ScheduleOrderSideEffectsInput {
   order_id: string
   event_id?: string | null
 }
-
-export const scheduleOrderSideEffectsWorkflowId = "schedule-order-side-effects"
 
 /**
  * `order.placed` → the order's document and rows in Postgres → its jobs in BullMQ. A B2B order
@@ -48,13 +43,7 @@ export const scheduleOrderSideEffectsWorkflow = createWorkflow(
     )
     enqueueOrderSideEffectsStep({ order_id: input.order_id, event_id: eventId, kinds: kindsToRun })
     when({ assessment }, ({ assessment }) => assessment.review).then(() => {
-      const { review, created } = createRiskReviewStep({ document, assessment })
-      startRiskReviewStep({ order_id: input.order_id, review_id: review.id, created })
-      sendReviewNoticeStep({ order_id: input.order_id, notice: "review_received" })
-      emitEventStep({
-        eventName: "async-fulfilment.review.requested",
-        data: { id: review.id, order_id: input.order_id },
-      })
+      requestRiskReviewWorkflow.runAsStep({ input: { order_id: input.order_id, document, assessment } })
     })
 
     return new WorkflowResponse({ order_id: input.order_id, recorded_kinds: createdKinds, review: assessment.review })

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
-import type { SideEffectJobRecord as Row } from "../../modules/async-fulfilment/types/side-effect-job-record"
+import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
+import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
+import type { SideEffectJobRecord as Row } from "../../../modules/async-fulfilment/types/side-effect-job-record"
 
 export const resetSideEffectJobsStepId = "reset-side-effect-jobs"
 
