@@ -1,10 +1,21 @@
-/** The admin API contract of /admin/async-fulfilment/* (see src/api/admin/async-fulfilment). */
+/**
+ * The admin API contract of /admin/async-fulfilment/*: what its routes take and answer, as JSON.
+ * Type-only: the routes build their answers as these types, and the Admin UI imports them with
+ * `import type`, so no server code reaches the admin bundle.
+ */
+import type { RiskReviewStatus } from "../../../modules/async-fulfilment/models/risk-review"
+import type {
+  SideEffectAttemptError,
+  SideEffectKind,
+  SideEffectStatus,
+} from "../../../modules/async-fulfilment/types/side-effect"
 
-export const JOB_KINDS = ["invoice", "mail", "erp"] as const
-export type JobKind = (typeof JOB_KINDS)[number]
+export type { RiskReviewStatus }
 
-export const JOB_STATUSES = ["waiting", "active", "delayed", "completed", "failed", "held", "discarded"] as const
-export type JobStatus = (typeof JOB_STATUSES)[number]
+export type JobKind = SideEffectKind
+
+/** The states an admin sees: BullMQ's words (a `queued` row is `waiting`, or `delayed` until its retry), plus `held` and `discarded`. */
+export type JobStatus = Exclude<SideEffectStatus, "queued"> | "waiting" | "delayed"
 
 export interface JobError {
   message: string
@@ -27,20 +38,26 @@ export interface AdminSideEffectJob {
   started_at: string | null
   completed_at: string | null
   failed_at: string | null
-  discarded_at?: string | null
-  discard_note?: string | null
+  discarded_at: string | null
+  discard_note: string | null
 }
 
-export interface JobAttemptError extends JobError {
-  attempt: number
-  at: string
-  final: boolean
+/** One failed attempt, newest last in `error_history`. */
+export type JobAttemptError = SideEffectAttemptError
+
+export interface QueueJobState {
+  name: string
+  state: string
+  attempts_made: number
+  failed_reason: string | null
 }
 
 export interface AdminSideEffectJobDetail extends AdminSideEffectJob {
   error_history: JobAttemptError[]
+  event_id: string | null
+  /** the BullMQ job's data; null once BullMQ no longer keeps the job */
   payload: Record<string, unknown> | null
-  queue: { name: string; state: string; attempts_made: number; failed_reason: string | null } | null
+  queue: QueueJobState | null
 }
 
 export interface JobListFilters {
@@ -110,9 +127,6 @@ export interface StatsResponse {
   generated_at: string
 }
 
-export const RISK_REVIEW_STATUSES = ["pending", "approved", "rejected"] as const
-export type RiskReviewStatus = (typeof RISK_REVIEW_STATUSES)[number]
-
 /** A B2B order over its currency's threshold, held until an admin approves (or rejects) it. */
 export interface AdminRiskReview {
   id: string
@@ -136,7 +150,6 @@ export interface AdminRiskReview {
 
 export interface RiskReviewListFilters {
   status?: RiskReviewStatus
-  /** needs the `order_id` filter of GET /admin/async-fulfilment/reviews */
   order_id?: string
   currency_code?: string
   amount?: { gte?: number; lte?: number }
@@ -156,6 +169,7 @@ export interface RiskReviewResponse {
   review: AdminRiskReview
 }
 
+/** The last segment of `POST …/reviews/:id/approve` and `…/reject`. */
 export type RiskReviewDecision = "approve" | "reject"
 
 export interface RiskReviewDecisionBody {
