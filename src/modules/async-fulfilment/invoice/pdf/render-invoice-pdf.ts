@@ -14,7 +14,7 @@ export interface RenderInvoicePdfOptions {
   fonts?: InvoiceFonts
 }
 
-// Accepts an ISO string too: content that went through JSON (a queue payload) has lost its Date.
+// Accepts an ISO string too: content read back from JSON has lost its Date, and renders the same PDF.
 function issuedAtOf(content: InvoiceContent): Date {
   const issuedAt = new Date(content.issuedAt as Date | string)
   if (Number.isNaN(issuedAt.getTime())) {
