@@ -150,6 +150,7 @@ export interface AdminRiskReview {
 
 export interface RiskReviewListFilters {
   status?: RiskReviewStatus
+  /** needs the `order_id` filter of GET /admin/async-fulfilment/reviews */
   order_id?: string
   currency_code?: string
   amount?: { gte?: number; lte?: number }
