@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
-import { placeOrderThroughStoreApi } from "../fixtures/place-order"
+import { adminToken, fetchStoreRequest, orderSideEffects, placeOrderThroughStoreApi } from "../../store-client"
 import { waitFor } from "../helpers/wait-for"
 import { AdminStoreRun } from "./support/admin-store"
 import { launchChromium, logIntoAdmin } from "./support/browser"
-import { adminToken, orderSideEffects, storeRequest } from "./support/store-api"
 
 const artifacts = path.resolve(__dirname, "../artifacts/browser")
 const ERP_ERROR = "customer account blocked in ERP"
@@ -32,7 +31,7 @@ describe("admin UI: retry a failed ERP job from the order page", () => {
     await store.boot()
     store.erp.respondWith(() => ({ status: 422, body: { error: ERP_ERROR } }))
     order = await store.timed("place order (store API)", () =>
-      placeOrderThroughStoreApi(storeRequest(store.baseUrl, store.fixture.publishableKey), store.fixture, {
+      placeOrderThroughStoreApi(fetchStoreRequest(store.baseUrl, store.fixture.publishableKey), store.fixture, {
         email: "anna.nowak@example.com",
         first_name: "Anna",
         last_name: "Nowak",

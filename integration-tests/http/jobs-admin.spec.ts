@@ -106,6 +106,9 @@ medusaIntegrationTestRunner({
       const again = await api.post(`${BASE}/jobs/${listed.id}/retry`, {}, admin).catch((e: any) => e.response)
       expect(again.status).toBe(409)
       expect(again.data.message).toContain("is completed: only failed or discarded jobs can be retried")
+      const discardCompleted = await api.post(`${BASE}/jobs/${listed.id}/discard`, {}, admin).catch((e: any) => e.response)
+      expect(discardCompleted.status).toBe(409)
+      expect(discardCompleted.data.message).toContain("is completed: only failed jobs can be discarded")
     })
 
     it("shows an order's side effects with its invoice, and retries a mail the SMTP server kept refusing", async () => {
@@ -146,7 +149,7 @@ medusaIntegrationTestRunner({
       expect(failed.count).toBe(0)
       const twice = await api.post(`${BASE}/jobs/${job.id}/discard`, {}, admin).catch((e: any) => e.response)
       expect(twice.status).toBe(409)
-      expect(twice.data).toMatchObject({ type: "conflict", message: expect.stringContaining("is discarded") })
+      expect(twice.data).toMatchObject({ type: "conflict", message: expect.stringContaining("is discarded: only failed jobs can be discarded") })
 
       erp.respondWith(null)
       await api.post(`${BASE}/jobs/${job.id}/retry`, {}, admin)

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { freePort, prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { RedisInstance } from "../fixtures/redis-instance"
-import { reconcileSideEffectsWorkflow } from "../../src/workflows/reconcile-side-effects"
+import { reconcileSideEffectsWorkflow } from "../../src/workflows"
 
 // The plugin's queues on a Redis of their own, which this spec takes down mid-run.
 const testEnv = prepareTestEnv("redis-outage")

@@ -5,7 +5,7 @@ import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { deleteRedisKeys } from "../helpers/redis-cleanup"
-import { reconcileSideEffectsWorkflow } from "../../src/workflows/reconcile-side-effects"
+import { reconcileSideEffectsWorkflow } from "../../src/workflows"
 import { QUEUE_NAMES } from "../../src/modules/async-fulfilment/queues/names"
 
 const testEnv = prepareTestEnv("reliability")

@@ -4,7 +4,7 @@ import { prepareTestEnv } from "../helpers/test-env"
 import { useStoreSession } from "../helpers/store-session"
 import { readPdfText } from "../helpers/read-pdf-text"
 import { createAdminAuthHeaders } from "../helpers/admin-token"
-import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../fixtures/place-order"
+import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../../store-client"
 
 const testEnv = prepareTestEnv("store-invoice")
 jest.setTimeout(120_000)

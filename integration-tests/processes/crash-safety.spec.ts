@@ -1,7 +1,6 @@
 import { writeFileSync } from "fs"
 import path from "path"
-import type { Shopper } from "../fixtures/place-order"
-import { storeRequest } from "../browser/support/store-api"
+import { fetchStoreRequest, Shopper } from "../../store-client"
 import { waitFor } from "../helpers/wait-for"
 import { PreparedCheckout, prepareCheckouts } from "./support/checkout-burst"
 import { buildLedger, JobRow, Ledger, orphanPdfs, readInvoices, readJobRows, table } from "./support/ledger"
@@ -135,7 +134,7 @@ describe("crash safety: worker processes die with a burst of orders in flight", 
     ;[worker, checkouts] = await Promise.all([
       store.start("worker-1", "worker"),
       store.timed(`prepare ${shoppers.length} carts (store API, ${CART_CONCURRENCY} at a time)`, () =>
-        prepareCheckouts(storeRequest(server.baseUrl, store.fixture.publishableKey), store.fixture, shoppers, CART_CONCURRENCY)
+        prepareCheckouts(fetchStoreRequest(server.baseUrl, store.fixture.publishableKey), store.fixture, shoppers, CART_CONCURRENCY)
       ),
     ])
   })

@@ -1,6 +1,5 @@
 import path from "path"
-import { placeOrderThroughStoreApi, Shopper } from "../fixtures/place-order"
-import { adminToken, orderSideEffects, storeRequest } from "../browser/support/store-api"
+import { adminToken, fetchStoreRequest, orderSideEffects, placeOrderThroughStoreApi, Shopper } from "../../store-client"
 import { waitFor } from "../helpers/wait-for"
 import { ProcessStoreRun } from "./support/process-store"
 
@@ -36,7 +35,7 @@ describe("risk review across a restart", () => {
   it("keeps a pending review through a restart and, approved afterwards, runs each side effect once", async () => {
     let server = await store.start("server-1", "server")
     let worker = await store.start("worker-1", "worker")
-    const order = await placeOrderThroughStoreApi(storeRequest(server.baseUrl, store.fixture.publishableKey), store.fixture, b2bLarge)
+    const order = await placeOrderThroughStoreApi(fetchStoreRequest(server.baseUrl, store.fixture.publishableKey), store.fixture, b2bLarge)
     let token = await adminToken(server.baseUrl, admin.email, admin.password)
     const reviewOf = async () => {
       const response = await fetch(`${server.baseUrl}/admin/async-fulfilment/reviews?order_id=${order.id}`, {

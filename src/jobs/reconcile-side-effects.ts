@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { reconcileSideEffectsWorkflow } from "../workflows/reconcile-side-effects"
+import { reconcileSideEffectsWorkflow } from "../workflows"
 
 /** Every minute (ASYNC_FULFILMENT_RECONCILE_CRON to change it): re-drive what the pipeline lost. */
 export default async function reconcileSideEffectsJob(container: MedusaContainer) {

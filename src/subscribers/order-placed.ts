@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { scheduleOrderSideEffectsWorkflow } from "../workflows/schedule-order-side-effects"
+import { scheduleOrderSideEffectsWorkflow } from "../workflows"
 
 /** Hands the order to the background pipeline; the checkout that emitted this is already done. */
 export default async function scheduleSideEffectsOnOrderPlaced({

@@ -1,5 +1,4 @@
-import { placeOrderThroughStoreApi, Shopper, StoreRequest } from "../../fixtures/place-order"
-import type { StoreFixture } from "../../fixtures/seed-store"
+import { placeOrderThroughStoreApi, Shopper, StoreFixture, StoreRequest } from "../../../store-client"
 
 export type PlacedOrder = Awaited<ReturnType<typeof placeOrderThroughStoreApi>>
 

@@ -1,6 +1,6 @@
 import { Badge, Text } from "@medusajs/ui"
 import { formatDateTime } from "../lib/format"
-import type { JobAttemptError } from "../lib/types"
+import type { JobAttemptError } from "../../api/admin/async-fulfilment/contract"
 
 /** Every failed attempt, newest first, with the head of its stack. */
 export const ErrorHistory = ({ errors }: { errors: JobAttemptError[] }) => {

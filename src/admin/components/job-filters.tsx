@@ -1,6 +1,6 @@
 import { Input, Select } from "@medusajs/ui"
-import { KIND_LABEL, STATUS_LABEL } from "../lib/job-status"
-import { JOB_KINDS, JOB_STATUSES, type JobKind, type JobStatus } from "../lib/types"
+import type { JobKind, JobStatus } from "../../api/admin/async-fulfilment/contract"
+import { JOB_KINDS, JOB_STATUSES, KIND_LABEL, STATUS_LABEL } from "../lib/job-status"
 
 export interface JobFilterValues {
   kind?: JobKind

@@ -2,7 +2,7 @@ import { TableFooter } from "./table-footer"
 import { Table } from "@medusajs/ui"
 import { formatDateTime, orderLabel } from "../lib/format"
 import { KIND_LABEL, canRetry } from "../lib/job-status"
-import type { AdminSideEffectJob } from "../lib/types"
+import type { AdminSideEffectJob } from "../../api/admin/async-fulfilment/contract"
 import { JobStatusBadge } from "./job-status-badge"
 import { RetryJobButton } from "./retry-job-button"
 

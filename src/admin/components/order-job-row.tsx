@@ -1,7 +1,7 @@
 import { Text } from "@medusajs/ui"
 import { KIND_LABEL, canRetry } from "../lib/job-status"
 import { backendHref } from "../lib/sdk"
-import type { AdminSideEffectJob, OrderInvoice } from "../lib/types"
+import type { AdminSideEffectJob, OrderInvoice } from "../../api/admin/async-fulfilment/contract"
 import { JobStatusBadge } from "./job-status-badge"
 import { RetryJobButton } from "./retry-job-button"
 

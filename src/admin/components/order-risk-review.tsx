@@ -1,7 +1,7 @@
 import { Text } from "@medusajs/ui"
 import { formatAmount, formatDateTime } from "../lib/format"
 import { reasonLabel } from "../lib/risk-review"
-import type { AdminRiskReview } from "../lib/types"
+import type { AdminRiskReview } from "../../api/admin/async-fulfilment/contract"
 import { ReviewDecisionButtons } from "./review-decision-buttons"
 import { ReviewStatusBadge } from "./review-status-badge"
 

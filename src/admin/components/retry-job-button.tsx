@@ -2,7 +2,7 @@ import { Button, toast } from "@medusajs/ui"
 import type { MouseEvent } from "react"
 import { useRetryJob } from "../hooks"
 import { KIND_LABEL } from "../lib/job-status"
-import type { AdminSideEffectJob } from "../lib/types"
+import type { AdminSideEffectJob } from "../../api/admin/async-fulfilment/contract"
 
 /** Queues a failed job again and says so in a toast; the lists refresh on success. */
 export const RetryJobButton = ({ job }: { job: AdminSideEffectJob }) => {

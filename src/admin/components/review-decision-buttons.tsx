@@ -1,6 +1,6 @@
 import { Button } from "@medusajs/ui"
 import { useState, type MouseEvent } from "react"
-import type { AdminRiskReview, RiskReviewDecision } from "../lib/types"
+import type { AdminRiskReview, RiskReviewDecision } from "../../api/admin/async-fulfilment/contract"
 import { ReviewDecisionDrawer } from "./review-decision-drawer"
 
 /** Approve and Reject of a pending review; each asks for a note first. */

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react"
 import { useReviewDecision } from "../hooks"
 import { formatAmount, orderLabel } from "../lib/format"
 import { isConflict } from "../lib/risk-review"
-import type { AdminRiskReview, RiskReviewDecision } from "../lib/types"
+import type { AdminRiskReview, RiskReviewDecision } from "../../api/admin/async-fulfilment/contract"
 
 type Props = { review: AdminRiskReview; decision: RiskReviewDecision | null; onClose: () => void }
 

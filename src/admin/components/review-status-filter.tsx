@@ -1,6 +1,6 @@
 import { Select } from "@medusajs/ui"
-import { REVIEW_STATUS_LABEL } from "../lib/risk-review"
-import { RISK_REVIEW_STATUSES, type RiskReviewStatus } from "../lib/types"
+import type { RiskReviewStatus } from "../../api/admin/async-fulfilment/contract"
+import { REVIEW_STATUS_LABEL, RISK_REVIEW_STATUSES } from "../lib/risk-review"
 
 type Props = { value?: RiskReviewStatus; onChange: (value?: RiskReviewStatus) => void }
 

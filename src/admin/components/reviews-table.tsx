@@ -3,7 +3,7 @@ import { Table } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatAmount, formatDateTime, orderLabel } from "../lib/format"
 import { reasonLabel } from "../lib/risk-review"
-import type { AdminRiskReview } from "../lib/types"
+import type { AdminRiskReview } from "../../api/admin/async-fulfilment/contract"
 import { ReviewDecisionButtons } from "./review-decision-buttons"
 import { ReviewStatusBadge } from "./review-status-badge"
 

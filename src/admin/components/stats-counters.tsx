@@ -1,8 +1,8 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { useSideEffectStats } from "../hooks"
 import { formatAge } from "../lib/format"
-import { KIND_LABEL } from "../lib/job-status"
-import { JOB_KINDS, type KindStats } from "../lib/types"
+import type { KindStats } from "../../api/admin/async-fulfilment/contract"
+import { JOB_KINDS, KIND_LABEL } from "../lib/job-status"
 
 const COUNTERS: { key: keyof KindStats; label: string; alert?: boolean }[] = [
   { key: "waiting", label: "Waiting" },

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { asyncFulfilmentKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { JobResponse, RetryJobsBody, RetryJobsResponse } from "../lib/types"
+import type { JobResponse, RetryJobsBody, RetryJobsResponse } from "../../api/admin/async-fulfilment/contract"
 
 /** After any write: every job list and detail, every order's side effects and the counters. */
 function useInvalidateJobs() {

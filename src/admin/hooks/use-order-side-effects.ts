@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query"
 import { isPending } from "../lib/job-status"
 import { asyncFulfilmentKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { OrderSideEffectsResponse } from "../lib/types"
+import type { OrderSideEffectsResponse } from "../../api/admin/async-fulfilment/contract"
 
 const POLL_MS = 2_000
 

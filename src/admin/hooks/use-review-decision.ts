@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { asyncFulfilmentKeys, dashboardOrderKey } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { AdminRiskReview, RiskReviewDecision, RiskReviewResponse } from "../lib/types"
+import type { AdminRiskReview, RiskReviewDecision, RiskReviewResponse } from "../../api/admin/async-fulfilment/contract"
 
 type Variables = { review: Pick<AdminRiskReview, "id" | "order_id">; decision: RiskReviewDecision; note?: string }
 

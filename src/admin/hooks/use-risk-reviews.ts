@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { asyncFulfilmentKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { RiskReviewListFilters, RiskReviewListResponse } from "../lib/types"
+import type { RiskReviewListFilters, RiskReviewListResponse } from "../../api/admin/async-fulfilment/contract"
 
 /** A page of risk reviews; the previous page stays on screen while the next one loads. */
 export function useRiskReviews(filters: RiskReviewListFilters) {

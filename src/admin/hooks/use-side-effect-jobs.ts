@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { asyncFulfilmentKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { JobDetailResponse, JobListFilters, JobListResponse } from "../lib/types"
+import type { JobDetailResponse, JobListFilters, JobListResponse } from "../../api/admin/async-fulfilment/contract"
 
 /** A page of side-effect jobs; the previous page stays on screen while the next one loads. */
 export function useSideEffectJobs(filters: JobListFilters) {

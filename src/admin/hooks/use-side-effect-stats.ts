@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query"
 import { asyncFulfilmentKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { StatsResponse } from "../lib/types"
+import type { StatsResponse } from "../../api/admin/async-fulfilment/contract"
 
 /** Queue counters per kind, refreshed every 10 s while the page is open. */
 export function useSideEffectStats() {

@@ -1,4 +1,4 @@
-import type { AdminSideEffectJob, JobKind, JobStatus } from "./types"
+import type { AdminSideEffectJob, JobKind, JobStatus } from "../../api/admin/async-fulfilment/contract"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -23,6 +23,10 @@ export const STATUS_COLOR: Record<JobStatus, BadgeColor> = {
 }
 
 export const KIND_LABEL: Record<JobKind, string> = { invoice: "Invoice", mail: "Mail", erp: "ERP" }
+
+/** Every kind and status in the order the admin lists them; the label records, typed by the contract, hold each one once. */
+export const JOB_KINDS = Object.keys(KIND_LABEL) as JobKind[]
+export const JOB_STATUSES = Object.keys(STATUS_LABEL) as JobStatus[]
 
 /** Still moving: a worker holds it or will pick it up, so its row is worth polling. */
 export const isPending = (job: Pick<AdminSideEffectJob, "status">) =>

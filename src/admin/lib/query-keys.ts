@@ -1,4 +1,4 @@
-import type { JobListFilters, RiskReviewListFilters } from "./types"
+import type { JobListFilters, RiskReviewListFilters } from "../../api/admin/async-fulfilment/contract"
 
 const root = ["async-fulfilment"] as const
 

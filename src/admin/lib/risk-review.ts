@@ -1,4 +1,4 @@
-import type { RiskReviewStatus } from "./types"
+import type { RiskReviewStatus } from "../../api/admin/async-fulfilment/contract"
 
 type BadgeColor = "green" | "red" | "orange"
 
@@ -7,6 +7,9 @@ export const REVIEW_STATUS_LABEL: Record<RiskReviewStatus, string> = {
   approved: "Approved",
   rejected: "Rejected",
 }
+
+/** In the order the status filter lists them. */
+export const RISK_REVIEW_STATUSES = Object.keys(REVIEW_STATUS_LABEL) as RiskReviewStatus[]
 
 export const REVIEW_STATUS_COLOR: Record<RiskReviewStatus, BadgeColor> = {
   pending: "orange",

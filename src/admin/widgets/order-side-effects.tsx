@@ -4,7 +4,7 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import { OrderJobRow } from "../components/order-job-row"
 import { OrderRiskReview } from "../components/order-risk-review"
 import { useOrderRiskReview, useOrderSideEffects } from "../hooks"
-import { JOB_KINDS } from "../lib/types"
+import { JOB_KINDS } from "../lib/job-status"
 
 /** The order's risk review (when it was held for one) and its invoice, mail and ERP jobs, beside the order details. */
 const OrderSideEffectsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { DecideRiskReviewStepInput, recordRiskDecisionStep, resumeRiskReviewStep } from "../steps/decide-risk-review"
+import { DecideRiskReviewStepInput, recordRiskDecisionStep, resumeRiskReviewStep } from "./steps"
 
 export type DecideRiskReviewInput = DecideRiskReviewStepInput
 

@@ -5,7 +5,7 @@ import { useState } from "react"
 import { ReviewStatusFilter } from "../../components/review-status-filter"
 import { ReviewsTable } from "../../components/reviews-table"
 import { useRiskReviews } from "../../hooks"
-import type { RiskReviewStatus } from "../../lib/types"
+import type { RiskReviewStatus } from "../../../api/admin/async-fulfilment/contract"
 
 const PAGE_SIZE = 20
 

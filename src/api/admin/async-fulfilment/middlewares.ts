@@ -16,6 +16,7 @@ import {
 } from "./validators"
 
 import { refuseFulfilmentUnderReview } from "./guards/refuse-fulfilment-under-review"
+import { acceptBareRangeOperators } from "./helpers/accept-bare-range-operators"
 
 const BASE = "/admin/async-fulfilment"
 
@@ -28,7 +29,10 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: `${BASE}/jobs`,
-    middlewares: [validateAndTransformQuery(AdminGetSideEffectJobsParams, listSideEffectJobsQueryConfig)],
+    middlewares: [
+      acceptBareRangeOperators("created_at"),
+      validateAndTransformQuery(AdminGetSideEffectJobsParams, listSideEffectJobsQueryConfig),
+    ],
   },
   {
     method: ["GET"],
@@ -59,7 +63,10 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: `${BASE}/reviews`,
-    middlewares: [validateAndTransformQuery(AdminGetRiskReviewsParams, listRiskReviewsQueryConfig)],
+    middlewares: [
+      acceptBareRangeOperators("amount"),
+      validateAndTransformQuery(AdminGetRiskReviewsParams, listRiskReviewsQueryConfig),
+    ],
   },
   {
     method: ["GET"],

@@ -1,10 +1,14 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { RISK_REVIEW_STATUSES } from "../../../modules/async-fulfilment/models/risk-review"
 import { SIDE_EFFECT_KINDS } from "../../../modules/async-fulfilment/types/side-effect"
+import { SIDE_EFFECT_JOB_STATUSES as SIDE_EFFECT_STATUSES } from "../../../modules/async-fulfilment/side-effect-jobs/state-machine"
+import type { JobStatus } from "./contract"
 
-/** The states an admin sees: BullMQ's words, plus `held` and `discarded`. */
-export const ADMIN_JOB_STATUSES = ["waiting", "active", "delayed", "completed", "failed", "held", "discarded"] as const
-export type AdminJobStatus = (typeof ADMIN_JOB_STATUSES)[number]
+/** The row statuses, with `queued` shown as BullMQ does: `waiting`, or `delayed` until its retry. */
+export const ADMIN_JOB_STATUSES = SIDE_EFFECT_STATUSES.flatMap((status): JobStatus[] =>
+  status === "queued" ? ["waiting", "delayed"] : [status]
+) as [JobStatus, ...JobStatus[]]
 
 const dateRange = z
   .object({ gte: z.coerce.date().optional(), lte: z.coerce.date().optional() })
@@ -14,7 +18,7 @@ export const AdminGetSideEffectJobsParams = createFindParams({ limit: 20, offset
   kind: z.enum(SIDE_EFFECT_KINDS).optional(),
   status: z.enum(ADMIN_JOB_STATUSES).optional(),
   order_id: z.string().min(1).optional(),
-  created_at: dateRange.optional(),
+  created_at: createOperatorMap(z.coerce.date()).optional(),
 })
 export type AdminGetSideEffectJobsParamsType = z.infer<typeof AdminGetSideEffectJobsParams>
 
@@ -39,13 +43,10 @@ export const AdminDiscardSideEffectJob = z
 export type AdminDiscardSideEffectJobType = z.infer<typeof AdminDiscardSideEffectJob>
 
 export const AdminGetRiskReviewsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
-  status: z.enum(["pending", "approved", "rejected"]).optional(),
+  status: z.enum(RISK_REVIEW_STATUSES).optional(),
   order_id: z.string().min(1).optional(),
   currency_code: z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code").optional(),
-  amount: z
-    .object({ gte: z.coerce.number().optional(), lte: z.coerce.number().optional() })
-    .strict()
-    .optional(),
+  amount: createOperatorMap(z.coerce.number()).optional(),
 })
 export type AdminGetRiskReviewsParamsType = z.infer<typeof AdminGetRiskReviewsParams>
 

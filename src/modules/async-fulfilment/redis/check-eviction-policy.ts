@@ -1,9 +1,9 @@
 import type { RedisClient } from "./connections"
 
 /**
- * BullMQ keeps jobs as ordinary keys: a RedisClient that may evict keys under memory pressure can
+ * BullMQ keeps jobs as ordinary keys: a Redis that may evict keys under memory pressure can
  * silently drop queued side effects. Returns a warning to log, or null when the policy is safe
- * or cannot be read (managed RedisClient services often forbid CONFIG).
+ * or cannot be read (managed Redis services often forbid CONFIG).
  */
 export async function describeEvictionRisk(redis: RedisClient): Promise<string | null> {
   let policy: string | undefined
@@ -17,8 +17,8 @@ export async function describeEvictionRisk(redis: RedisClient): Promise<string |
     return null
   }
   return (
-    `[async-fulfilment] RedisClient maxmemory-policy is "${policy}": under memory pressure RedisClient may evict ` +
-    `queued jobs. Set maxmemory-policy noeviction on the RedisClient behind option \`redisUrl\` ` +
+    `[async-fulfilment] Redis maxmemory-policy is "${policy}": under memory pressure Redis may evict ` +
+    `queued jobs. Set maxmemory-policy noeviction on the Redis behind option \`redisUrl\` ` +
     `(the reconciler re-drives lost jobs, but only after its grace period).`
   )
 }

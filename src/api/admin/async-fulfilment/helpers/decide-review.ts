@@ -1,13 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { decideRiskReviewWorkflow } from "../../../../workflows/risk/decide-risk-review"
+import { decideRiskReviewWorkflow } from "../../../../workflows"
+import type { RiskReviewResponse } from "../contract"
 import type { AdminDecideRiskReviewType } from "../validators"
 import { keepConflictMessage } from "./keep-conflict-message"
 
 /** Runs the decision workflow as the signed-in admin, then reads the review back. */
 export async function decideReview(
   req: AuthenticatedMedusaRequest<AdminDecideRiskReviewType>,
-  res: MedusaResponse,
+  res: MedusaResponse<RiskReviewResponse>,
   decision: "approved" | "rejected"
 ) {
   await keepConflictMessage(() =>

@@ -1,6 +1,7 @@
-import type { AdminGetSideEffectJobsParamsType, AdminJobStatus } from "../validators"
+import type { JobStatus } from "../contract"
+import type { AdminGetSideEffectJobsParamsType } from "../validators"
 
-const statusFilter = (status: AdminJobStatus, now: Date): Record<string, unknown> => {
+const statusFilter = (status: JobStatus, now: Date): Record<string, unknown> => {
   switch (status) {
     case "waiting":
       return { status: "queued", $or: [{ next_retry_at: null }, { next_retry_at: { $lte: now } }] }
@@ -11,20 +12,11 @@ const statusFilter = (status: AdminJobStatus, now: Date): Record<string, unknown
   }
 }
 
-/** Query-graph filters for the jobs list, from the validated query string. */
-export function buildJobFilters(params: AdminGetSideEffectJobsParamsType, now = new Date()) {
-  const { kind, status, order_id, created_at } = params
-  return {
-    ...(kind ? { kind } : {}),
-    ...(order_id ? { order_id } : {}),
-    ...(status ? statusFilter(status, now) : {}),
-    ...(created_at?.gte || created_at?.lte
-      ? {
-          created_at: {
-            ...(created_at.gte ? { $gte: created_at.gte } : {}),
-            ...(created_at.lte ? { $lte: created_at.lte } : {}),
-          },
-        }
-      : {}),
-  }
+/** What `req.filterableFields` holds of the validated query: the filters, not the paging. */
+type JobListFilterFields = Omit<AdminGetSideEffectJobsParamsType, "fields" | "limit" | "offset" | "order" | "with_deleted">
+
+/** Query-graph filters for the jobs list: the request's filterable fields, an admin status as row filters. */
+export function buildJobFilters(filterable: JobListFilterFields, now = new Date()) {
+  const { status, ...filters } = filterable
+  return { ...filters, ...(status ? statusFilter(status, now) : {}) }
 }

@@ -1,8 +1,34 @@
-import type { AdminJobStatus } from "../validators"
+import type { SideEffectJobDTO as SideEffectJobRecord } from "../../../../modules/async-fulfilment/side-effect-jobs/side-effect-job-dto"
+import type { AdminSideEffectJob, JobStatus } from "../contract"
 
-type Row = Record<string, any>
+/** The fields of a row the admin API reads (`defaultAdminSideEffectJobFields`). */
+export type AdminJobRow = Pick<
+  SideEffectJobRecord,
+  | "id"
+  | "kind"
+  | "order_id"
+  | "order_display_id"
+  | "status"
+  | "attempts"
+  | "max_attempts"
+  | "last_error"
+  | "last_error_stack_head"
+  | "next_retry_at"
+  | "result"
+  | "created_at"
+  | "updated_at"
+  | "started_at"
+  | "completed_at"
+  | "failed_at"
+  | "discarded_at"
+  | "discard_note"
+>
 
-const toAdminStatus = (row: Row, now: number): AdminJobStatus => {
+type Timestamp = Date | string | null | undefined
+
+const iso = (value: Timestamp) => (value ? new Date(value).toISOString() : null)
+
+const toAdminStatus = (row: AdminJobRow, now: number): JobStatus => {
   if (row.status !== "queued") {
     return row.status
   }
@@ -10,7 +36,7 @@ const toAdminStatus = (row: Row, now: number): AdminJobStatus => {
 }
 
 /** A side-effect row as the admin API shows it. */
-export function toAdminJob(row: Row, now = Date.now()) {
+export function toAdminJob(row: AdminJobRow, now = Date.now()): AdminSideEffectJob {
   return {
     id: row.id,
     kind: row.kind,
@@ -20,16 +46,14 @@ export function toAdminJob(row: Row, now = Date.now()) {
     attempts: row.attempts,
     max_attempts: row.max_attempts,
     last_error: row.last_error ? { message: row.last_error, stack_head: row.last_error_stack_head ?? null } : null,
-    next_retry_at: row.status === "queued" ? row.next_retry_at ?? null : null,
+    next_retry_at: row.status === "queued" ? iso(row.next_retry_at) : null,
     result: row.result ?? null,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-    started_at: row.started_at ?? null,
-    completed_at: row.completed_at ?? null,
-    failed_at: row.failed_at ?? null,
-    discarded_at: row.discarded_at ?? null,
+    created_at: iso(row.created_at)!,
+    updated_at: iso(row.updated_at)!,
+    started_at: iso(row.started_at),
+    completed_at: iso(row.completed_at),
+    failed_at: iso(row.failed_at),
+    discarded_at: iso(row.discarded_at),
     discard_note: row.discard_note ?? null,
   }
 }
-
-export type AdminSideEffectJob = ReturnType<typeof toAdminJob>

@@ -2,9 +2,10 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ASYNC_FULFILMENT_MODULE } from "../../../../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../../../../modules/async-fulfilment/service"
+import type { JobDetailResponse } from "../../contract"
 import { toAdminJob } from "../../helpers/to-admin-job"
 
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<JobDetailResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph(
     { entity: "side_effect_job", fields: req.queryConfig.fields, filters: { id: req.params.id } },

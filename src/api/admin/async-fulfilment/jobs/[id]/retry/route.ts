@@ -1,9 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { retrySideEffectJobsWorkflow } from "../../../../../../workflows/retry-side-effect-jobs"
+import { retrySideEffectJobsWorkflow } from "../../../../../../workflows"
+import type { JobResponse } from "../../../contract"
 import { keepConflictMessage } from "../../../helpers/keep-conflict-message"
 import { refetchAdminJob } from "../../../helpers/refetch-job"
 
-export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest, res: MedusaResponse<JobResponse>) => {
   await keepConflictMessage(() => retrySideEffectJobsWorkflow(req.scope).run({ input: { ids: [req.params.id] } }))
   res.json({ job: await refetchAdminJob(req.scope, req.params.id, req.queryConfig.fields) })
 }

@@ -1,10 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { OrderSideEffectsResponse } from "../../../contract"
 import { defaultAdminSideEffectJobFields } from "../../../query-config"
 import { toAdminJob } from "../../../helpers/to-admin-job"
 
 /** The order's invoice, mail and ERP state in one call (the order widget's data). */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<OrderSideEffectsResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const orderId = req.params.id
   const [{ data: jobs }, { data: invoices }] = await Promise.all([

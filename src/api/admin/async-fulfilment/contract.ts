@@ -1,0 +1,178 @@
+/**
+ * The admin API contract of /admin/async-fulfilment/*: what its routes take and answer, as JSON.
+ * Type-only: the routes build their answers as these types, and the Admin UI imports them with
+ * `import type`, so no server code reaches the admin bundle.
+ */
+import type { RiskReviewStatus } from "../../../modules/async-fulfilment/models/risk-review"
+import type { SideEffectKind } from "../../../modules/async-fulfilment/types/side-effect"
+import type {
+  SideEffectAttemptError,
+  SideEffectJobStatus as SideEffectStatus,
+} from "../../../modules/async-fulfilment/side-effect-jobs/state-machine"
+
+export type { RiskReviewStatus }
+
+export type JobKind = SideEffectKind
+
+/** The states an admin sees: BullMQ's words (a `queued` row is `waiting`, or `delayed` until its retry), plus `held` and `discarded`. */
+export type JobStatus = Exclude<SideEffectStatus, "queued"> | "waiting" | "delayed"
+
+export interface JobError {
+  message: string
+  stack_head: string | null
+}
+
+export interface AdminSideEffectJob {
+  id: string
+  kind: JobKind
+  order_id: string
+  order_display_id: number | null
+  status: JobStatus
+  attempts: number
+  max_attempts: number
+  last_error: JobError | null
+  next_retry_at: string | null
+  result: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+  started_at: string | null
+  completed_at: string | null
+  failed_at: string | null
+  discarded_at: string | null
+  discard_note: string | null
+}
+
+/** One failed attempt, newest last in `error_history`. */
+export type JobAttemptError = SideEffectAttemptError
+
+export interface QueueJobState {
+  name: string
+  state: string
+  attempts_made: number
+  failed_reason: string | null
+}
+
+export interface AdminSideEffectJobDetail extends AdminSideEffectJob {
+  error_history: JobAttemptError[]
+  event_id: string | null
+  /** the BullMQ job's data; null once BullMQ no longer keeps the job */
+  payload: Record<string, unknown> | null
+  queue: QueueJobState | null
+}
+
+export interface JobListFilters {
+  kind?: JobKind
+  status?: JobStatus
+  order_id?: string
+  created_at?: { gte?: string; lte?: string }
+  limit?: number
+  offset?: number
+  order?: string
+}
+
+export interface JobListResponse {
+  jobs: AdminSideEffectJob[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export interface JobResponse {
+  job: AdminSideEffectJob
+}
+
+export interface JobDetailResponse {
+  job: AdminSideEffectJobDetail
+}
+
+export interface RetryJobsBody {
+  kind?: JobKind
+  status?: "failed"
+  error_contains?: string
+  created_at?: { gte?: string; lte?: string }
+}
+
+export interface RetryJobsResponse {
+  retried: number
+  ids: string[]
+}
+
+export interface OrderInvoice {
+  number: string
+  issued_at: string
+  /** an admin route path answering application/pdf (the session cookie authorises it); null before the PDF is stored */
+  download_url: string | null
+}
+
+export interface OrderSideEffectsResponse {
+  order_id: string
+  jobs: AdminSideEffectJob[]
+  invoice: OrderInvoice | null
+}
+
+export interface KindStats {
+  waiting: number
+  active: number
+  delayed: number
+  failed: number
+  held: number
+  completed_last_hour: number
+  completed_last_day: number
+  oldest_waiting_age_ms: number | null
+  processing_rate_per_minute: number
+}
+
+export interface StatsResponse {
+  kinds: Record<JobKind, KindStats>
+  generated_at: string
+}
+
+/** A B2B order over its currency's threshold, held until an admin approves (or rejects) it. */
+export interface AdminRiskReview {
+  id: string
+  order_id: string
+  order_display_id: number | null
+  /** the order total in the currency's major unit */
+  amount: number
+  currency_code: string
+  threshold: number
+  /** why the order counts as B2B: `company_name`, `customer_group:<id>`, `metadata:<key>` */
+  reasons: string[]
+  customer_name: string | null
+  company_name: string | null
+  status: RiskReviewStatus
+  decided_by: string | null
+  decided_at: string | null
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface RiskReviewListFilters {
+  status?: RiskReviewStatus
+  /** needs the `order_id` filter of GET /admin/async-fulfilment/reviews */
+  order_id?: string
+  currency_code?: string
+  amount?: { gte?: number; lte?: number }
+  limit?: number
+  offset?: number
+  order?: string
+}
+
+export interface RiskReviewListResponse {
+  reviews: AdminRiskReview[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export interface RiskReviewResponse {
+  review: AdminRiskReview
+}
+
+/** The last segment of `POST …/reviews/:id/approve` and `…/reject`. */
+export type RiskReviewDecision = "approve" | "reject"
+
+export interface RiskReviewDecisionBody {
+  note?: string
+}

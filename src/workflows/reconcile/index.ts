@@ -1,0 +1,2 @@
+export * from "./reconcile-side-effects"
+export * from "./steps"

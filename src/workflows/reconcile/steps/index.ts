@@ -1,0 +1,5 @@
+export * from "./acquire-reconcile-lock"
+export * from "./find-unrecorded-orders"
+export * from "./reconcile-stuck-side-effects"
+export * from "./release-reconcile-lock"
+export * from "./schedule-unrecorded-orders"

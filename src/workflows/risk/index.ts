@@ -1,0 +1,5 @@
+export * from "./decide-risk-review"
+export * from "./request-risk-review"
+export * from "./review-risky-order"
+export * from "./review-risky-order-id"
+export * from "./steps"

@@ -1,0 +1,6 @@
+export * from "./discard-side-effect-job"
+export * from "./retry-failed-side-effect-jobs"
+export * from "./retry-side-effect-jobs"
+export * from "./schedule-order-side-effects"
+export * from "./schedule-order-side-effects-id"
+export * from "./steps"

@@ -1,0 +1,7 @@
+/** What a storefront needs to know about the seeded store (integration-tests/fixtures/seed-store.ts). */
+export interface StoreFixture {
+  publishableKey: string
+  salesChannelId: string
+  regions: { eur: string; pln: string }
+  variants: { tshirt: string; desk: string }
+}
