@@ -90,9 +90,21 @@ export default defineConfig({
           numberPrefix: env.INVOICE_NUMBER_PREFIX ?? "INV-",
           seller: {
             name: env.INVOICE_SELLER_NAME ?? "Demo Store Sp. z o.o.",
-            address: env.INVOICE_SELLER_ADDRESS ?? "ul. Prosta 1\n00-001 Warszawa\nPoland",
             vatId: env.INVOICE_SELLER_VAT_ID ?? "PL5250000000",
+            address: {
+              line1: env.INVOICE_SELLER_ADDRESS_LINE1 ?? "ul. Prosta 1",
+              city: env.INVOICE_SELLER_CITY ?? "Warszawa",
+              postalCode: env.INVOICE_SELLER_POSTAL_CODE ?? "00-001",
+              countryCode: env.INVOICE_SELLER_COUNTRY ?? "PL",
+            },
+            registration: env.INVOICE_SELLER_REGISTRATION ?? "KRS 0000123456, Sąd Rejonowy dla m.st. Warszawy",
+            email: env.INVOICE_SELLER_EMAIL ?? "faktury@demo-store.test",
+            phone: env.INVOICE_SELLER_PHONE ?? "+48 22 123 45 67",
+            bankAccount: { iban: env.INVOICE_SELLER_IBAN ?? "PL61109010140000071219812874" },
           },
+          // e.g. {"PL":"pl","DE":"de","FR":"fr"}: the invoice and mail language per billing country
+          languages: env.INVOICE_LANGUAGES_BY_COUNTRY ? { byCountry: JSON.parse(env.INVOICE_LANGUAGES_BY_COUNTRY) } : undefined,
+          einvoice: { attachXml: env.INVOICE_ATTACH_XML === "true" },
         },
         // e.g. {"pln":10000,"eur":2500}: B2B orders from these totals wait for an admin's review
         riskReview: env.ASYNC_FULFILMENT_RISK_THRESHOLDS

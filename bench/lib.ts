@@ -146,7 +146,7 @@ export function benchOptions(queuePrefix: string, concurrency?: number) {
     ...(jobs ? { jobs } : {}),
     smtp: { host: "127.0.0.1", port: 2525, from: "Bench <bench@example.test>" },
     erp: { url: "http://127.0.0.1:4010/orders", secret: "benchmark-only-erp-secret" },
-    invoice: { seller: { name: "Bench Shop", address: "1 Bench Road\nTestville" } },
+    invoice: { seller: { name: "Bench Shop", vatId: "PL5250000000", address: { line1: "ul. Prosta 1", city: "Warszawa", postalCode: "00-001", countryCode: "PL" } } },
   })
 }
 

@@ -74,9 +74,11 @@ export default defineConfig({
           numberPrefix: "INV-",
           seller: {
             name: "My Shop Sp. z o.o.",
-            address: "ul. Prosta 1\n00-001 Warszawa\nPoland",
             vatId: "PL5250000000",
+            address: { line1: "ul. Prosta 1", postalCode: "00-001", city: "Warszawa", countryCode: "PL" },
+            bankAccount: { iban: "PL61 1090 1014 0000 0712 1981 2874" },
           },
+          languages: { default: "en", byCountry: { PL: "pl", DE: "de" } },
         },
       },
     },

@@ -22,11 +22,13 @@ import type { ProcessorDocuments } from "./runtime/processor-documents"
 import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
 import {
   AllocatedInvoiceRow,
-  attachInvoiceFileRow,
+  recordIssuedInvoiceRow,
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
 import { dependentsOf, SideEffectKind } from "./types/side-effect"
+import type { InvoiceModel } from "./invoice/model"
+import { isEInvoice, renderInvoiceXml, type InvoiceXmlFormat } from "./invoice/issue-invoice"
 import type { OrderDocument } from "./types/order-document"
 import { retryDelayMs } from "./retry-policy"
 import {
@@ -228,13 +230,32 @@ export default class AsyncFulfilmentModuleService
     return findInvoiceRow(sharedContext.manager as SqlEntityManager, orderId)
   }
 
+  /**
+   * The CII or UBL XML of an issued invoice, rendered from the model it was issued with: byte for
+   * byte the XML its Factur-X PDF embeds. CONFLICT (with the reason) when there is none to give.
+   */
+  async renderIssuedInvoiceXml(orderId: string, format: InvoiceXmlFormat): Promise<{ number: string; xml: Buffer }> {
+    const invoice = await this.findInvoice(orderId)
+    const conflict = (reason: string) => new MedusaError(MedusaError.Types.CONFLICT, reason)
+    if (!invoice?.file_id) {
+      throw conflict(`The invoice${invoice ? ` ${invoice.number}` : ""} of order ${orderId} is not ready yet; try again in a moment`)
+    }
+    if (!invoice.model) {
+      throw conflict(`Invoice ${invoice.number} was issued before e-invoicing (plugin 0.1): it has a PDF only`)
+    }
+    if (!isEInvoice(invoice.model)) {
+      throw conflict(`Invoice ${invoice.number} was issued with einvoice.profile "none": it has a PDF only`)
+    }
+    return { number: invoice.number, xml: renderInvoiceXml(invoice.model, format) }
+  }
+
   @InjectManager()
-  async attachInvoiceFile(
+  async recordIssuedInvoice(
     invoiceId: string,
-    file: { id: string; url: string },
+    issued: { file: { id: string; url: string }; model: InvoiceModel },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    await attachInvoiceFileRow(sharedContext.manager as SqlEntityManager, invoiceId, file)
+    await recordIssuedInvoiceRow(sharedContext.manager as SqlEntityManager, invoiceId, issued)
   }
 
   /** An admin retry: back to `queued` with fresh attempts; the error history stays. */

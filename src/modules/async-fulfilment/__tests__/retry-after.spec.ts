@@ -6,6 +6,7 @@ import type AsyncFulfilmentModuleService from "../service"
 import { QUEUE_NAMES, sideEffectJobId } from "../queues/names"
 import { startErpTestServer, ErpTestServer, ReceivedRequest } from "../erp/__tests__/__fixtures__/erp-test-server"
 import { makeOrderDocument } from "./__fixtures__/order-document"
+import { TEST_SELLER } from "../options/__tests__/__fixtures__/test-seller"
 
 jest.setTimeout(60_000)
 
@@ -60,7 +61,7 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
     queuePrefix,
     erp: erpOptions,
     jobs: { erp: { attempts: 10, backoffMs: ERP_BACKOFF_MS } },
-    invoice: { seller: { name: "Shop", address: "Street 1" } },
+    invoice: { seller: TEST_SELLER },
   },
   testSuite: ({ service }) => {
     const redis = new IORedis(redisUrl)

@@ -5,6 +5,7 @@ import { ASYNC_FULFILMENT_MODULE } from ".."
 import type AsyncFulfilmentModuleService from "../service"
 import type { OrderDocument } from "../types/order-document"
 import { QUEUE_NAMES } from "../queues/names"
+import { TEST_SELLER } from "../options/__tests__/__fixtures__/test-seller"
 
 jest.setTimeout(60_000)
 
@@ -37,7 +38,7 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
     queuePrefix,
     smtp: { host: "127.0.0.1", port: 2525, from: "shop@example.com" },
     erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
-    invoice: { numberPrefix: "FV/", seller: { name: "Shop", address: "Street 1" } },
+    invoice: { numberPrefix: "FV/", seller: TEST_SELLER },
   },
   testSuite: ({ service }) => {
     const redis = new IORedis(redisUrl)

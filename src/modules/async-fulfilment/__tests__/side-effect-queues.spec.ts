@@ -3,6 +3,7 @@ import IORedis from "ioredis"
 import { parseAsyncFulfilmentOptions } from "../options"
 import { QUEUE_NAMES } from "../queues/names"
 import { SideEffectQueues } from "../queues/side-effect-queues"
+import { TEST_SELLER } from "../options/__tests__/__fixtures__/test-seller"
 
 // The producer alone, on real Redis and with no worker anywhere on its prefix.
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
@@ -12,7 +13,7 @@ const options = parseAsyncFulfilmentOptions({
   queuePrefix,
   smtp: { host: "127.0.0.1", port: 2525, from: "shop@example.com" },
   erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
-  invoice: { seller: { name: "Shop", address: "Street 1" } },
+  invoice: { seller: TEST_SELLER },
 })
 
 describe("SideEffectQueues", () => {

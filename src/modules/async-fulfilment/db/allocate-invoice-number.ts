@@ -1,5 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import type { InvoiceModel } from "../invoice/model"
 
 export interface InvoiceNumbering {
   numberPrefix: string
@@ -16,6 +17,8 @@ export interface AllocatedInvoiceRow {
   issued_at: Date
   file_id: string | null
   file_url: string | null
+  /** the invoice as issued; null until issued, and for invoices issued before 0.2.0 */
+  model: InvoiceModel | null
 }
 
 export function invoiceSequenceScope(numbering: InvoiceNumbering, issuedAt: Date): string {
@@ -29,7 +32,7 @@ export function formatInvoiceNumber(scope: string, value: number, padding: numbe
 }
 
 const INVOICE_COLUMNS =
-  "id, order_id, number, sequence_scope, sequence_value, issued_at, file_id, file_url"
+  "id, order_id, number, sequence_scope, sequence_value, issued_at, file_id, file_url, model"
 
 export async function findInvoiceRow(
   manager: SqlEntityManager,
@@ -77,13 +80,15 @@ export async function insertInvoiceWithNextNumber(
   return row as unknown as AllocatedInvoiceRow
 }
 
-export async function attachInvoiceFileRow(
+/** Issues the invoice: its PDF file and the model every rendering is made from, in one statement. */
+export async function recordIssuedInvoiceRow(
   manager: SqlEntityManager,
   invoiceId: string,
-  file: { id: string; url: string }
+  { file, model }: { file: { id: string; url: string }; model: InvoiceModel }
 ): Promise<void> {
   await manager.execute(
-    `UPDATE af_invoice SET file_id = ?, file_url = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL`,
-    [file.id, file.url, invoiceId]
+    `UPDATE af_invoice SET file_id = ?, file_url = ?, model = ?::jsonb, updated_at = now()
+     WHERE id = ? AND deleted_at IS NULL`,
+    [file.id, file.url, JSON.stringify(model), invoiceId]
   )
 }

@@ -15,4 +15,4 @@ export {
   signErpBody,
   verifyErpSignature,
 } from "./sign-erp-request"
-export { currencyFractionDigits, toDecimalString } from "./to-decimal-string"
+export { toDecimalString } from "./to-decimal-string"

@@ -1,16 +1,4 @@
-const fractionDigitsCache = new Map<string, number>()
-
-/** Number of minor-unit digits Intl knows for a currency (EUR 2, JPY 0, KWD 3). */
-export function currencyFractionDigits(currencyCode: string): number {
-  const code = currencyCode.toUpperCase()
-  let digits = fractionDigitsCache.get(code)
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat("en-US", { style: "currency", currency: code })
-      .resolvedOptions().maximumFractionDigits ?? 2
-    fractionDigitsCache.set(code, digits)
-  }
-  return digits
-}
+import { minorUnitDigits } from "../i18n/format/format-money"
 
 /**
  * An amount in the currency's main unit as a fixed-point string ("12.50", JPY "1200").
@@ -22,7 +10,7 @@ export function toDecimalString(amount: number, currencyCode: string): string {
   if (!Number.isFinite(amount)) {
     throw new RangeError(`Cannot express a non-finite amount (${amount}) as a decimal string`)
   }
-  const digits = currencyFractionDigits(currencyCode)
+  const digits = minorUnitDigits(currencyCode)
   const formatted = new Intl.NumberFormat("en-US", {
     useGrouping: false,
     minimumFractionDigits: digits,

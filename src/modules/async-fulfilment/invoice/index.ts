@@ -1,9 +1,16 @@
-export { buildInvoiceContent, type BuildInvoiceContentInput } from "./content/build-invoice-content"
-export type { InvoiceContent, InvoiceTableRow, InvoiceTotalLine } from "./content/invoice-content"
-export { ENGLISH_INVOICE_LABELS, type InvoiceLabels } from "./content/invoice-labels"
+export {
+  buildOrderInvoiceModel,
+  INVOICE_FORMATS,
+  invoiceFileName,
+  isEInvoice,
+  renderInvoiceXml,
+  renderIssuedInvoicePdf,
+  type InvoiceFormat,
+  type InvoiceXmlFormat,
+} from "./issue-invoice"
+export * from "./model"
+export { renderCiiInvoice, renderUblInvoice } from "./xml"
 export type { InvoiceFonts } from "./pdf/default-fonts"
-export { formatMoney, roundToMinorUnits } from "./content/format-money"
-export { renderInvoiceContentPdf, type RenderInvoiceContentPdfOptions } from "./pdf/legacy/render-invoice-content-pdf"
 export { renderInvoicePdf, type RenderInvoicePdfOptions } from "./pdf/render-invoice-pdf"
 export type { InvoicePdfLabels } from "./pdf/pdf-labels"
 export { FACTURX_FILE_NAME, type FacturXConformanceLevel } from "./pdf/pdfa/facturx-xmp"

@@ -15,6 +15,9 @@ export interface InvoiceMail {
   /** the invoice; a review notice has none */
   pdf?: Buffer
   pdfFilename?: string
+  /** the e-invoice XML (UBL) beside the PDF, when the store attaches it */
+  xml?: Buffer
+  xmlFilename?: string
   /** `<id@host>`; a stable one lets receivers recognise a resend */
   messageId?: string
 }
@@ -50,9 +53,10 @@ export async function sendInvoiceMail(
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
-      attachments: mail.pdf
-        ? [{ filename: mail.pdfFilename, content: mail.pdf, contentType: "application/pdf" }]
-        : [],
+      attachments: [
+        ...(mail.pdf ? [{ filename: mail.pdfFilename, content: mail.pdf, contentType: "application/pdf" }] : []),
+        ...(mail.xml ? [{ filename: mail.xmlFilename, content: mail.xml, contentType: "application/xml" }] : []),
+      ],
     })) ?? {}) as SentInfoFields
   } catch (error) {
     throw classifySmtpError(error)

@@ -11,6 +11,8 @@ export const Invoice = model
     issued_at: model.dateTime(),
     file_id: model.text().nullable(),
     file_url: model.text().nullable(),
+    /** the invoice model as issued (invoice/model/invoice-model.ts): every XML and PDF rendering comes from it */
+    model: model.json().nullable(),
   })
   .indexes([
     { on: ["order_id"], unique: true, where: "deleted_at IS NULL" },

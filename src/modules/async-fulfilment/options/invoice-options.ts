@@ -124,7 +124,11 @@ export const invoiceOptionsSchema = z
     yearlySequence: z.boolean().default(true),
     numberPadding: z.number().int().min(1).max(12).default(6),
     seller: sellerSchema,
-    locale: z.string().min(2).default("en"),
+    /**
+     * refines number and date formatting of the invoices in its own language ("de-AT" for German
+     * ones); each language formats as its own locale otherwise
+     */
+    locale: z.string().min(2).optional(),
     /** TrueType fonts for the invoice (absolute paths); DejaVu Sans when not set */
     fonts: z.object({ regular: fontFileSchema, bold: fontFileSchema }).strict().optional(),
     languages: languagesSchema,

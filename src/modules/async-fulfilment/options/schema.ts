@@ -1,5 +1,5 @@
-import { existsSync } from "fs"
 import { z } from "@medusajs/framework/zod"
+import { invoiceOptionsSchema } from "./invoice-options"
 import { SIDE_EFFECT_KINDS, SideEffectKind, withDependents } from "../types/side-effect"
 import { DEFAULT_RETRY_SETTINGS } from "../retry-policy"
 
@@ -40,11 +40,6 @@ const redisUrlSchema = z
 const httpUrlSchema = z
   .string()
   .refine((url) => /^https?:\/\/[^\s]+$/.test(url), "must be an http:// or https:// URL")
-
-const fontFileSchema = z
-  .string()
-  .min(1)
-  .refine((file) => existsSync(file), "no such font file")
 
 const riskReviewSchema = z
   .object({
@@ -153,31 +148,8 @@ export const asyncFulfilmentOptionsSchema = z
         timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
       })
       .strict(),
-    invoice: z
-      .object({
-        numberPrefix: z
-          .string()
-          .max(20)
-          .regex(/^[A-Za-z0-9/_-]*$/, "may hold only letters, digits, '/', '_' and '-'")
-          .default("INV-"),
-        /** restart numbering every calendar year: INV-2026-000001 */
-        yearlySequence: z.boolean().default(true),
-        numberPadding: z.number().int().min(1).max(12).default(6),
-        seller: z
-          .object({
-            name: z.string().min(1),
-            address: z.string().min(1),
-            vatId: z.string().min(1).optional(),
-          })
-          .strict(),
-        locale: z.string().min(2).default("en"),
-        /** TrueType fonts for the invoice (absolute paths); DejaVu Sans when not set */
-        fonts: z
-          .object({ regular: fontFileSchema, bold: fontFileSchema })
-          .strict()
-          .optional(),
-      })
-      .strict(),
+    /** the invoice and its e-invoice forms: see invoice-options.ts */
+    invoice: invoiceOptionsSchema,
     storefront: z
       .object({
         /**

@@ -1,4 +1,5 @@
-import { buildInvoiceContent, renderInvoiceContentPdf } from "../invoice"
+import { buildOrderInvoiceModel, invoiceFileName, renderIssuedInvoicePdf } from "../invoice/issue-invoice"
+import type { InvoiceModel } from "../invoice/model"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -10,8 +11,9 @@ export interface InvoiceJobResult {
 }
 
 /**
- * Allocates the order's invoice number (once: a re-run reuses it), renders the PDF and stores
- * it through the File module. A re-run after the file was stored only reports it.
+ * Allocates the order's invoice number (once: a re-run reuses it), builds the invoice model, renders
+ * the (Factur-X) PDF and stores it through the File module together with the model, from which the
+ * XML renderings are served byte for byte as embedded. A re-run after the file was stored only reports it.
  */
 export async function processInvoiceJob(
   payload: SideEffectPayload,
@@ -23,19 +25,21 @@ export async function processInvoiceJob(
     return { invoice_number: invoice.number, file_id: invoice.file_id, file_url: invoice.file_url }
   }
 
-  let content: ReturnType<typeof buildInvoiceContent>
+  let model: InvoiceModel
   try {
-    content = buildInvoiceContent({
+    model = buildOrderInvoiceModel(
       order,
-      invoice: { number: invoice.number, issued_at: new Date(invoice.issued_at).toISOString() },
-      seller: options.invoice.seller,
-      locale: options.invoice.locale,
-    })
+      { number: invoice.number, issued_at: new Date(invoice.issued_at).toISOString() },
+      options.invoice
+    )
   } catch (error) {
-    throw new PermanentSideEffectError(`cannot lay out invoice ${invoice.number}: ${(error as Error).message}`)
+    if (error instanceof PermanentSideEffectError) {
+      throw error
+    }
+    throw new PermanentSideEffectError(`cannot build invoice ${invoice.number}: ${(error as Error).message}`)
   }
-  const pdf = await renderInvoiceContentPdf(content, { fonts: options.invoice.fonts })
-  const file = await files.save(`invoice-${invoice.number}.pdf`, pdf)
-  await documents.attachInvoiceFile(invoice.id, file)
+  const pdf = await renderIssuedInvoicePdf(model, options.invoice)
+  const file = await files.save(invoiceFileName(invoice.number, "pdf"), pdf)
+  await documents.recordIssuedInvoice(invoice.id, { file, model })
   return { invoice_number: invoice.number, file_id: file.id, file_url: file.url }
 }

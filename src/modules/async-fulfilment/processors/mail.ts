@@ -1,4 +1,5 @@
-import { resolveInvoiceLanguage, type InvoiceLanguageSettings } from "../i18n"
+import { resolveInvoiceLanguage } from "../i18n"
+import { isEInvoice, renderInvoiceXml } from "../invoice/issue-invoice"
 import { renderOrderConfirmationMail } from "../mail/render-order-mail"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
 import { orderMailMessageId } from "../mail/message-id"
@@ -12,7 +13,7 @@ export interface MailJobResult {
   accepted_count: number
 }
 
-/** Mails the order confirmation with the stored invoice PDF attached. */
+/** Mails the order confirmation with the stored invoice PDF attached (and its UBL XML when `einvoice.attachXml`). */
 export async function processMailJob(
   payload: SideEffectPayload,
   { documents, options, files, mailer }: ProcessorRuntime
@@ -29,11 +30,15 @@ export async function processMailJob(
     throw new Error(`the invoice of order ${payload.order_id} is not rendered yet`)
   }
   const pdf = await files.read(invoice.file_id)
+  // invoices issued before 0.2.0 have no model: their PDF goes alone
+  const einvoice = invoice.model !== null && isEInvoice(invoice.model)
+  const xml = einvoice && options.invoice.einvoice.attachXml ? renderInvoiceXml(invoice.model!, "ubl") : undefined
   const content = renderOrderConfirmationMail({
     order,
     invoice: { number: invoice.number, issued_at: new Date(invoice.issued_at).toISOString() },
     storeName: options.invoice.seller.name,
-    language: resolveInvoiceLanguage(order, (options.invoice as { languages?: InvoiceLanguageSettings }).languages),
+    language: resolveInvoiceLanguage(order, options.invoice.languages),
+    attachments: { eInvoice: einvoice, xml: xml !== undefined },
     invoiceUrl: options.storefront?.orderUrl.replace("{order_id}", encodeURIComponent(payload.order_id)) ?? null,
   })
   const sent = await sendInvoiceMail(mailer, {
@@ -42,6 +47,8 @@ export async function processMailJob(
     ...content,
     pdf,
     pdfFilename: content.pdfFilename,
+    xml,
+    xmlFilename: content.xmlFilename,
     messageId: orderMailMessageId("order-confirmation", payload.order_id),
   })
   return {

@@ -1,5 +1,6 @@
 import type { OrderDocument } from "../types/order-document"
 import type { AllocatedInvoiceRow } from "../db/allocate-invoice-number"
+import type { InvoiceModel } from "../invoice/model"
 
 /** What processors read and write in Postgres besides their side effect: the order document and its invoice. */
 export interface ProcessorDocuments {
@@ -7,5 +8,6 @@ export interface ProcessorDocuments {
   /** allocates the invoice number on the first call (gap-free, once per order) */
   allocateInvoice(orderId: string): Promise<AllocatedInvoiceRow>
   findInvoice(orderId: string): Promise<AllocatedInvoiceRow | null>
-  attachInvoiceFile(invoiceId: string, file: { id: string; url: string }): Promise<void>
+  /** the rendered PDF and the model it was rendered from: the invoice is issued */
+  recordIssuedInvoice(invoiceId: string, issued: { file: { id: string; url: string }; model: InvoiceModel }): Promise<void>
 }

@@ -1,5 +1,5 @@
 import { Job, UnrecoverableError } from "bullmq"
-import { resolveInvoiceLanguage, type InvoiceLanguageSettings } from "../i18n"
+import { resolveInvoiceLanguage } from "../i18n"
 import { readReviewNoticePayload, reviewNoticeMessageId } from "../mail/review-notices"
 import { renderReviewNotice } from "../mail/render-review-notice"
 import { sendInvoiceMail } from "../mail/send-invoice-mail"
@@ -28,7 +28,7 @@ export async function runReviewNotice(job: Job, { documents, options, mailer }: 
         notice,
         order,
         options.invoice.seller.name,
-        resolveInvoiceLanguage(order, (options.invoice as { languages?: InvoiceLanguageSettings }).languages)
+        resolveInvoiceLanguage(order, options.invoice.languages)
       ),
       messageId: reviewNoticeMessageId(notice, order_id),
     })

@@ -1,6 +1,6 @@
 import type { InvoiceIdentity, OrderDocument } from "../../types/order-document"
 import type { InvoiceSellerOptions } from "../../options/invoice-options"
-import { normalizeCurrencyCode } from "../content/format-money"
+import { normalizeCurrencyCode } from "../../i18n/format/format-money"
 import type { EInvoiceProfile, InvoiceLanguage, InvoiceModel } from "./invoice-model"
 import type { InvoiceModelTexts } from "./invoice-model-texts"
 import { findBuyerVatId } from "./buyer-vat-id"

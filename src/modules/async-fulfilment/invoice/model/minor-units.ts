@@ -1,4 +1,4 @@
-import { minorUnitDigits } from "../content/format-money"
+import { minorUnitDigits } from "../../i18n/format/format-money"
 
 /**
  * Decimals of an invoice amount in this currency: the currency's minor units, at most 2

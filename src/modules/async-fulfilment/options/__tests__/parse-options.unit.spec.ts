@@ -1,11 +1,12 @@
 import { parseAsyncFulfilmentOptions } from "../parse-options"
 import { enabledSideEffectKinds } from "../enabled-kinds"
+import { TEST_SELLER } from "./__fixtures__/test-seller"
 
 const valid = {
   redisUrl: "redis://127.0.0.1:6379/2",
   smtp: { host: "smtp.example.com", port: 587, from: "Shop <orders@shop.example>" },
   erp: { url: "https://erp.example.com/api/orders", secret: "0123456789abcdef0123" },
-  invoice: { seller: { name: "Shop Sp. z o.o.", address: "ul. Prosta 1\n00-001 Warszawa" } },
+  invoice: { seller: TEST_SELLER },
 }
 
 const messageFor = (options: unknown) => {

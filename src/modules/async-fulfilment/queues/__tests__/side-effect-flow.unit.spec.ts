@@ -3,13 +3,14 @@ import { buildJobOptions } from "../job-options"
 import { SIDE_EFFECT_BACKOFF_TYPE } from "../../retry-policy"
 import { buildSideEffectFlows } from "../side-effect-flow"
 import { readSideEffectPayload } from "../payload"
+import { TEST_SELLER } from "../../options/__tests__/__fixtures__/test-seller"
 
 const options = parseAsyncFulfilmentOptions({
   redisUrl: "redis://127.0.0.1:6379",
   jobs: { erp: { attempts: 4, backoffMs: 1_000 } },
   smtp: { host: "127.0.0.1", port: 2525, from: "shop@example.com" },
   erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
-  invoice: { seller: { name: "Shop", address: "Street 1" } },
+  invoice: { seller: TEST_SELLER },
 })
 
 describe("job options", () => {

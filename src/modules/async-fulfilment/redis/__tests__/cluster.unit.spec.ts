@@ -7,6 +7,7 @@ import { parseAsyncFulfilmentOptions } from "../../options"
 import { QUEUE_NAMES } from "../../queues/names"
 import { SideEffectQueues } from "../../queues/side-effect-queues"
 import { closeRedisConnections, connectOrExplain, openRedisConnections } from "../connections"
+import { TEST_SELLER } from "../../options/__tests__/__fixtures__/test-seller"
 
 // A real three-node Redis Cluster on ports of its own, made for this test and torn down after.
 const basePort = 37_100 + (process.pid % 500) * 3
@@ -14,7 +15,7 @@ const ports = [basePort, basePort + 1, basePort + 2]
 const nodes = ports.map((port) => ({ host: "127.0.0.1", port }))
 const base = {
   erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
-  invoice: { seller: { name: "Shop", address: "Street 1" } },
+  invoice: { seller: TEST_SELLER },
 }
 
 describe("on a Redis Cluster", () => {

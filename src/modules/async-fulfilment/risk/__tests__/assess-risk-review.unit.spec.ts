@@ -1,11 +1,12 @@
 import { parseAsyncFulfilmentOptions } from "../../options"
 import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"
 import { assessRiskReview } from "../assess-risk-review"
+import { TEST_SELLER } from "../../options/__tests__/__fixtures__/test-seller"
 
 const options = parseAsyncFulfilmentOptions({
   redisUrl: "redis://127.0.0.1:6379",
   erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
-  invoice: { seller: { name: "Shop", address: "Street 1" } },
+  invoice: { seller: TEST_SELLER },
   riskReview: {
     thresholds: { pln: 10_000, eur: 2_500 },
     b2b: { customerGroupIds: ["cusgroup_b2b"], metadataKey: "b2b" },
@@ -34,7 +35,7 @@ describe("assessRiskReview", () => {
     const holdErp = parseAsyncFulfilmentOptions({
       redisUrl: "redis://127.0.0.1:6379",
       erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
-      invoice: { seller: { name: "Shop", address: "Street 1" } },
+      invoice: { seller: TEST_SELLER },
       riskReview: { thresholds: { pln: 10_000 }, hold: ["erp"] },
     }).riskReview!
     expect(assessRiskReview(order(20_000, "pln", { billing_address: company }), holdErp).held_kinds).toEqual(["erp"])
@@ -77,7 +78,7 @@ describe("assessRiskReview", () => {
       parseAsyncFulfilmentOptions({
         redisUrl: "redis://127.0.0.1:6379",
         erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
-        invoice: { seller: { name: "Shop", address: "Street 1" } },
+        invoice: { seller: TEST_SELLER },
         riskReview: { thresholds: { PLN: -5 } },
       })
     ).toThrow("`riskReview.thresholds.PLN`")

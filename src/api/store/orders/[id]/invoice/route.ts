@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { streamInvoicePdf } from "../../../../utils/stream-invoice-pdf"
+import { sendInvoice } from "../../../../utils/send-invoice"
 
 /**
- * The invoice PDF of one of the signed-in customer's orders, streamed from the File module.
+ * The invoice of one of the signed-in customer's orders: the PDF from the File module, or with
+ * `?format=cii|ubl` its e-invoice XML.
  * An order that does not exist and another customer's order answer the same 404; an order
  * whose invoice is not rendered yet answers 409 (try again later).
  */
@@ -26,5 +27,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
   }
 
-  await streamInvoicePdf(req, res, orderId, "attachment")
+  await sendInvoice(req, res, orderId, "attachment")
 }

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { streamInvoicePdf } from "../../../../../utils/stream-invoice-pdf"
+import { sendInvoice } from "../../../../../utils/send-invoice"
 
-/** The order's invoice PDF, for the admin (409 while it is not rendered yet). */
+/** The order's invoice, for the admin: `?format=pdf` (default), `cii` or `ubl`; 409 while it is not issued yet. */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  await streamInvoicePdf(req, res, req.params.id, "inline")
+  await sendInvoice(req, res, req.params.id, "inline")
 }

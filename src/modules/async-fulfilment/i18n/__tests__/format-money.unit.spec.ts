@@ -1,4 +1,4 @@
-import { formatMoney, roundToMinorUnits } from "../content/format-money"
+import { formatMoney, roundToMinorUnits } from "../format/format-money"
 
 describe("formatMoney", () => {
   it("formats EUR in English", () => {

@@ -1,1 +1,0 @@
-export { formatMoney, minorUnitDigits, normalizeCurrencyCode, roundToMinorUnits } from "../../i18n/format/format-money"
