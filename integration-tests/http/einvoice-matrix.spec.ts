@@ -12,18 +12,10 @@ import { expectMatrixOrderDocument, MATRIX_ORDER_FIELDS, MatrixMedusaOrder } fro
 import { expectCiiMatchesOrder, expectPdfTextShows } from "../helpers/expect-matrix-einvoice"
 import { seedEinvoiceStore } from "../fixtures/seed-einvoice-store"
 import { placeEinvoiceOrder } from "../fixtures/place-einvoice-order"
-import type { PlacedOrder } from "../fixtures/place-order"
+import type { PlacedOrder } from "../../store-client"
 import { toAmount } from "../../src/workflows/utils/build-order-document"
-import type * as EinvoiceValidator from "../helpers/einvoice-validator"
 import { languageOfLocale, translationsFor } from "../../src/modules/async-fulfilment/i18n"
-
-/**
- * TODO(issue 13 wiring): set to true once the invoice job stores the Factur-X PDF and
- * GET /admin/async-fulfilment/orders/:id/invoice answers ?format=pdf|cii|ubl, with
- * integration-tests/helpers/einvoice-validator.ts on the branch. Until then the e-invoice
- * block below is a describe.skip and that helper is never loaded.
- */
-const EINVOICE_WIRED = false
+import { describeWithEInvoiceValidator, einvoiceProblems, validateEInvoices, type EInvoiceVerdict } from "../helpers/einvoice-validator"
 
 const testEnv = prepareTestEnv("einvoice-matrix")
 jest.setTimeout(240_000)
@@ -31,9 +23,6 @@ jest.setTimeout(240_000)
 /** the language an order names with metadata.locale: its mail (and invoice) must speak it */
 const languageOf = (matrixCase: MatrixCase) => languageOfLocale(matrixCase.shopper.metadata?.locale)
 
-const describeEinvoices: (name: string, body: () => void) => void = EINVOICE_WIRED
-  ? (require("../helpers/einvoice-validator") as typeof EinvoiceValidator).describeWithEInvoiceValidator
-  : describe.skip
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -85,10 +74,9 @@ medusaIntegrationTestRunner({
       }
     )
 
-    describeEinvoices("EN 16931 e-invoices from the admin route (Factur-X PDF, CII, UBL)", () => {
-      const validator = () => require("../helpers/einvoice-validator") as typeof EinvoiceValidator
+    describeWithEInvoiceValidator("EN 16931 e-invoices from the admin route (Factur-X PDF, CII, UBL)", () => {
       const invoices = new Map<string, Record<"pdf" | "cii" | "ubl", Buffer>>()
-      let verdicts = new Map<string, EinvoiceValidator.EInvoiceVerdict>()
+      let verdicts = new Map<string, EInvoiceVerdict>()
 
       const fetchInvoice = async (orderId: string, format: "pdf" | "cii" | "ubl") => {
         const response = await api.get(`/admin/async-fulfilment/orders/${orderId}/invoice?format=${format}`, {
@@ -105,7 +93,7 @@ medusaIntegrationTestRunner({
           const [pdf, cii, ubl] = await Promise.all([fetchInvoice(orderId, "pdf"), fetchInvoice(orderId, "cii"), fetchInvoice(orderId, "ubl")])
           invoices.set(matrixCase.name, { pdf, cii, ubl })
         }
-        verdicts = await validator().validateEInvoices(
+        verdicts = await validateEInvoices(
           MATRIX_CASES.flatMap(({ name }) =>
             (["pdf", "cii", "ubl"] as const).map((format) => ({ name: `${name} ${format}`, content: invoices.get(name)![format] }))
           )
@@ -115,7 +103,7 @@ medusaIntegrationTestRunner({
       it.each(MATRIX_CASES)("$name: the PDF, the CII and the UBL pass the validator with 0 fatal errors", (matrixCase) => {
         for (const format of ["pdf", "cii", "ubl"]) {
           const verdict = verdicts.get(`${matrixCase.name} ${format}`)!
-          expect({ format, problems: validator().einvoiceProblems(verdict) }).toEqual({ format, problems: [] })
+          expect({ format, problems: einvoiceProblems(verdict) }).toEqual({ format, problems: [] })
         }
       })
 
