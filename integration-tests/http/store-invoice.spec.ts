@@ -35,8 +35,8 @@ medusaIntegrationTestRunner({
         const response = method === "GET" ? await api.get(path, { headers }) : await api.post(path, body ?? {}, { headers })
         return response.data
       }
-    const getInvoice = (orderId: string, token?: string) =>
-      api.get(`/store/orders/${orderId}/invoice`, {
+    const getInvoice = (orderId: string, token?: string, format?: string) =>
+      api.get(`/store/orders/${orderId}/invoice${format ? `?format=${format}` : ""}`, {
         headers: { ...publishable(), ...bearer(token) },
         responseType: "arraybuffer",
         validateStatus: () => true,
@@ -75,6 +75,20 @@ medusaIntegrationTestRunner({
       const text = await readPdfText(pdf)
       expect(text).toContain(invoice!.number)
       expect(text).toContain("Jan Kowalski")
+
+      // the e-invoice XML of the same invoice, in both syntaxes; any other format is a 400
+      for (const [format, root] of [["cii", "rsm:CrossIndustryInvoice"], ["ubl", "Invoice"]]) {
+        const xml = await getInvoice(order.id, tokens.jan, format)
+        expect(xml.status).toBe(200)
+        expect(xml.headers["content-type"]).toBe("application/xml; charset=utf-8")
+        expect(xml.headers["content-disposition"]).toBe(`attachment; filename="invoice-${invoice!.number}-${format}.xml"`)
+        const body = Buffer.from(xml.data).toString("utf8")
+        expect(body).toContain(`<${root}`)
+        expect(body).toContain(invoice!.number)
+      }
+      const wrongFormat = await getInvoice(order.id, tokens.jan, "docx")
+      expect(wrongFormat.status).toBe(400)
+      expect(jsonOf(wrongFormat.data).message).toBe('Invalid request: format must be one of pdf, cii, ubl, got "docx"')
 
       // another customer's order and an order that does not exist answer alike
       const foreign = await getInvoice(order.id, tokens.eva)
@@ -115,6 +129,9 @@ medusaIntegrationTestRunner({
       expect(jsonOf(pending.data).message).toBe(
         `The invoice ${invoice!.number} of order ${order.id} is not ready yet; try again in a moment`
       )
+      const pendingXml = await getInvoice(order.id, tokens.jan, "ubl")
+      expect(pendingXml.status).toBe(409)
+      expect(jsonOf(pendingXml.data).message).toBe(jsonOf(pending.data).message)
       // a stranger still learns nothing
       expect((await getInvoice(order.id, tokens.eva)).status).toBe(404)
 
