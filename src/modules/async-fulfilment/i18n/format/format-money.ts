@@ -9,7 +9,7 @@ const minorUnitDigitsCache = new Map<string, number>()
 /** Upper-cases a 3-letter ISO 4217 code ("eur" → "EUR"); throws on anything else. */
 export function normalizeCurrencyCode(currencyCode: string): string {
   if (typeof currencyCode !== "string" || !CURRENCY_CODE.test(currencyCode.trim())) {
-    throw new Error(
+    throw new RangeError(
       `Invalid currency code ${JSON.stringify(currencyCode)}: expected a 3-letter ISO 4217 code such as "eur"`
     )
   }

@@ -30,7 +30,6 @@ describe("invoiceOptionsSchema", () => {
       yearlySequence: true,
       numberPadding: 6,
       seller,
-      locale: "en",
       languages: { default: "en", byCountry: {} },
       buyerTaxIdKey: "vat_id",
       paymentTermsDays: 14,
