@@ -10,6 +10,8 @@ import type {
   SideEffectJobStatus as SideEffectStatus,
 } from "../../../modules/async-fulfilment/side-effect-jobs/state-machine"
 
+import type { SideEffectKindStats } from "../../../modules/async-fulfilment/stats/side-effect-stats"
+
 export type { RiskReviewStatus }
 
 export type JobKind = SideEffectKind
@@ -110,17 +112,7 @@ export interface OrderSideEffectsResponse {
   invoice: OrderInvoice | null
 }
 
-export interface KindStats {
-  waiting: number
-  active: number
-  delayed: number
-  failed: number
-  held: number
-  completed_last_hour: number
-  completed_last_day: number
-  oldest_waiting_age_ms: number | null
-  processing_rate_per_minute: number
-}
+export type KindStats = SideEffectKindStats
 
 export interface StatsResponse {
   kinds: Record<JobKind, KindStats>

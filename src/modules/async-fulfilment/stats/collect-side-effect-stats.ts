@@ -2,20 +2,9 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { SideEffectQueues } from "../queues/side-effect-queues"
 import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { countSideEffectJobs } from "../side-effect-jobs/count-side-effect-jobs"
+import type { SideEffectKindStats, SideEffectStats } from "./side-effect-stats"
 
-export interface SideEffectKindStats {
-  waiting: number
-  active: number
-  delayed: number
-  failed: number
-  held: number
-  completed_last_hour: number
-  completed_last_day: number
-  oldest_waiting_age_ms: number | null
-  processing_rate_per_minute: number
-}
-
-export type SideEffectStats = Record<SideEffectKind, SideEffectKindStats>
+export type { SideEffectKindStats, SideEffectStats }
 
 const RATE_WINDOW_MINUTES = 5
 

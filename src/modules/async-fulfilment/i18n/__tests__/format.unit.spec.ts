@@ -5,7 +5,6 @@ import {
   formatInstantDate,
   formatPercent,
   formatUnitPrice,
-  invoiceFormatters,
 } from "../format"
 import { translationsFor } from "../registry"
 
@@ -84,20 +83,3 @@ describe("number formatting", () => {
   })
 })
 
-describe("invoiceFormatters", () => {
-  it("binds every formatter to one locale and currency", () => {
-    const format = invoiceFormatters(locale("pl"), "pln")
-    expect(format.money(12345.5)).toBe(`12${NBSP}345,50${NBSP}zł`)
-    expect(format.amount(12345.5)).toBe(`12${NBSP}345,50`)
-    expect(format.unitPrice(0.99)).toBe("0,99")
-    expect(format.quantity(3)).toBe("3")
-    expect(format.rate(23)).toBe("23%")
-    expect(format.date("2026-03-02")).toBe("2 marca 2026")
-    expect(format.country("DE")).toBe("Niemcy")
-  })
-
-  it("fails at once on a bad currency or locale, naming it", () => {
-    expect(() => invoiceFormatters("pl-PL", "zloty")).toThrow(/Invalid currency code "zloty"/)
-    expect(() => invoiceFormatters("en_US!", "eur")).toThrow(/for locale "en_US!"/)
-  })
-})

@@ -9,4 +9,3 @@ export {
   roundToMinorUnits,
 } from "./format-money"
 export { formatDecimal, formatPercent, formatQuantity } from "./format-number"
-export { invoiceFormatters, type InvoiceFormatters } from "./invoice-formatters"

@@ -71,14 +71,14 @@ describe("renderInvoicePdf", () => {
       "SPRZEDAWCA",
       "NABYWCA",
       "ADRES DOSTAWY",
-      "Nr: FV/2026/000123",
+      "Nr faktury: FV/2026/000123",
       "Data wystawienia: 2 marca 2026",
       "Data sprzedaży: 27 lutego 2026",
       "Termin płatności: 16 marca 2026",
       "Zamówienie: #1042",
       "Rachunek bankowy: PL61 1090 1014 0000 0712 1981 2874",
       "IBAN: PL61 1090 1014 0000 0712 1981 2874",
-      "BIC: WBKPPLPP",
+      "BIC/SWIFT: WBKPPLPP",
       "Sposób płatności: Przelew",
       "KRS 0000123456, Sąd Rejonowy dla m.st. Warszawy",
       "Strona 1 z 1",
@@ -140,7 +140,7 @@ describe("renderInvoicePdf", () => {
     const text = await readPdfText(await renderInvoicePdf(model, polish))
 
     expect(text).toContain("FAKTURA KORYGUJĄCA")
-    expect(text).toContain("Korekta faktury: FV/2026/000100 (1 lutego 2026)")
+    expect(text).toContain("Faktura korygowana: FV/2026/000100 (1 lutego")
   })
 
   it("prints the reason of an exempt or reverse-charge rate and the invoice's notes", async () => {
