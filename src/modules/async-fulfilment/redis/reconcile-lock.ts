@@ -4,7 +4,7 @@ import type { RedisClient } from "./connections"
 const RELEASE_IF_OWNED = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`
 
 /**
- * A lease in RedisClient so that one store instance reconciles at a time. It expires by itself if
+ * A lease in Redis so that one store instance reconciles at a time. It expires by itself if
  * its holder dies; only the holder's token releases it early.
  */
 export class ReconcileLock {
