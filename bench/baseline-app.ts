@@ -46,35 +46,39 @@ module.exports = defineConfig({
 /**
  * (c) served: a hook on completeCartWorkflow's `orderCreated` (it runs inside the workflow, before
  * the response) that does the three side effects inline, one after the other: the order document
- * through the query graph (the plugin's fields and builder), the invoice PDF (the plugin's renderer;
- * no number allocation), the mail with the PDF (pooled SMTP to the sink), the ERP POST (the stub
- * answers after 200 ms). Registered only when BENCH_SYNC_EFFECTS=true.
+ * through the query graph (the plugin's fields and builder), the invoice the plugin issues (its
+ * model in the order's language, the CII XML and the Factur-X PDF/A-3b, with the `invoice` options
+ * the plugin's store runs with, `optionsFile`; no number allocation, no File module), the mail with the PDF (pooled SMTP to the sink), the ERP POST (the
+ * stub answers after 200 ms). Registered only when BENCH_SYNC_EFFECTS=true.
  */
-const SYNC_HOOK = (root: string) => `
+const SYNC_HOOK = (root: string, optionsFile: string) => `
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import nodemailer from "nodemailer"
 const { buildOrderDocument } = require(${JSON.stringify(path.join(root, "src/workflows/utils/build-order-document"))})
 const { ORDER_DOCUMENT_FIELDS } = require(${JSON.stringify(path.join(root, "src/workflows/utils/order-document-fields"))})
-const { buildInvoiceContent, renderInvoicePdf } = require(${JSON.stringify(path.join(root, "src/modules/async-fulfilment/invoice"))})
+const { buildOrderInvoiceModel, renderIssuedInvoicePdf, renderInvoiceXml } = require(${JSON.stringify(path.join(root, "src/modules/async-fulfilment/invoice"))})
+const { invoiceOptionsSchema } = require(${JSON.stringify(path.join(root, "src/modules/async-fulfilment/options/invoice-options"))})
 
 if (process.env.BENCH_SYNC_EFFECTS === "true") {
+  const invoiceOptions = invoiceOptionsSchema.parse(require(${JSON.stringify(optionsFile)}))
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port: Number(process.env.SMTP_PORT), secure: false, ignoreTLS: true, pool: true })
   completeCartWorkflow.hooks.orderCreated(async ({ order_id }: { order_id: string }, { container }: any) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: [order] } = await query.graph({ entity: "order", fields: [...ORDER_DOCUMENT_FIELDS], filters: { id: order_id } })
     const document = buildOrderDocument(order)
-    const pdf = await renderInvoicePdf(buildInvoiceContent({
-      order: document,
-      invoice: { number: "SYNC-" + order_id, issued_at: new Date().toISOString() },
-      seller: { name: "Demo Store Sp. z o.o.", address: "ul. Prosta 1\\n00-001 Warszawa\\nPoland" },
-    }))
+    const model = buildOrderInvoiceModel(document, { number: "SYNC-" + order_id, issued_at: new Date().toISOString() }, invoiceOptions)
+    const pdf = await renderIssuedInvoicePdf(model, invoiceOptions)
+    const attachments: { filename: string; content: Buffer }[] = [{ filename: "invoice.pdf", content: pdf }]
+    if (invoiceOptions.einvoice.attachXml) {
+      attachments.push({ filename: "invoice-ubl.xml", content: renderInvoiceXml(model, "ubl") })
+    }
     await transport.sendMail({
       from: "Demo Store <orders@demo-store.test>",
       to: document.email,
       subject: "Your order #" + document.display_id,
       text: "Thank you for your order.",
-      attachments: [{ filename: "invoice.pdf", content: pdf }],
+      attachments,
     })
     const response = await fetch(process.env.ERP_URL as string, {
       method: "POST",
@@ -85,6 +89,15 @@ if (process.env.BENCH_SYNC_EFFECTS === "true") {
   })
 }
 `
+
+/**
+ * The `invoice` options of this repository's store (medusa-config.ts read in this process, whose
+ * environment the bench passes on to every store it starts): (c) issues the invoice (b) issues.
+ */
+function storeInvoiceOptions(): unknown {
+  const config = require(path.join(root, "medusa-config.ts")).default
+  return config.modules.asyncFulfilment.options.invoice
+}
 
 export function baselineApp(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "af-bench-baseline-"))
@@ -98,7 +111,9 @@ export function baselineApp(): string {
     })
   )
   mkdirSync(path.join(dir, "src", "workflows", "hooks"), { recursive: true })
-  writeFileSync(path.join(dir, "src", "workflows", "hooks", "sync-side-effects.ts"), SYNC_HOOK(root))
+  const optionsFile = path.join(dir, "invoice-options.json")
+  writeFileSync(optionsFile, JSON.stringify(storeInvoiceOptions()))
+  writeFileSync(path.join(dir, "src", "workflows", "hooks", "sync-side-effects.ts"), SYNC_HOOK(root, optionsFile))
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "af-bench-baseline", private: true, version: "0.0.0", dependencies: { "@medusajs/medusa": "2.21.2", "@medusajs/framework": "2.21.2", "@medusajs/cli": "2.21.2" } }))
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir")
   return dir

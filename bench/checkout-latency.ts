@@ -16,8 +16,9 @@
  *    (c) inline      the (a) app with a hook on completeCartWorkflow's `orderCreated` (it runs
  *                    inside the workflow, before the response) doing the three side effects one
  *                    after the other: order document (the plugin's query fields and builder),
- *                    invoice PDF (no number allocation), mail with the PDF (pooled SMTP to the
- *                    sink), ERP POST (the stub answers after 200 ms).
+ *                    the plugin's invoice (model, CII XML, Factur-X PDF/A-3b; no number
+ *                    allocation), mail with the PDF (pooled SMTP to the sink), ERP POST (the
+ *                    stub answers after 200 ms).
  *
  *    One cart is built beforehand through the store API (cart with items → shipping method →
  *    payment collection → payment session) and copied in SQL for every checkout (clone-carts.ts),

@@ -20,6 +20,16 @@ export interface SideEffectRow {
   last_error: string | null
 }
 
+export interface IssuedInvoiceRow {
+  order_id: string
+  number: string
+  file_url: string | null
+  /** from the invoice model it was issued with (null until issued) */
+  language: string | null
+  buyer_name: string | null
+  buyer_vat_id: string | null
+}
+
 export async function readSideEffects(databaseUrl: string, orderIds: string[]) {
   const client = new Client({ connectionString: databaseUrl })
   await client.connect()
@@ -29,8 +39,10 @@ export async function readSideEffects(databaseUrl: string, orderIds: string[]) {
        WHERE order_id = ANY($1) AND deleted_at IS NULL ORDER BY order_id, kind`,
       [orderIds]
     )
-    const invoices = await client.query<{ order_id: string; number: string; file_url: string | null }>(
-      `SELECT order_id, number, file_url FROM af_invoice WHERE order_id = ANY($1) AND deleted_at IS NULL`,
+    const invoices = await client.query<IssuedInvoiceRow>(
+      `SELECT order_id, number, file_url, model->>'language' AS language,
+              model->'buyer'->>'name' AS buyer_name, model->'buyer'->>'vatId' AS buyer_vat_id
+       FROM af_invoice WHERE order_id = ANY($1) AND deleted_at IS NULL`,
       [orderIds]
     )
     return { jobs: jobs.rows, invoices: invoices.rows }

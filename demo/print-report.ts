@@ -2,6 +2,7 @@ import path from "path"
 import type { ErpStub } from "../integration-tests/fixtures/erp-stub"
 import type { SmtpSink } from "../integration-tests/fixtures/smtp-sink"
 import type { readSideEffects } from "./demo-database"
+import type { DownloadedInvoice, EInvoiceBatch } from "./download-einvoices"
 
 interface Report {
   orders: { id: string; display_id: number; total: number; currency_code: string }[]
@@ -10,14 +11,34 @@ interface Report {
   erp: ErpStub
   erpSecret: string
   output: string
+  einvoices: EInvoiceBatch
   verify: (body: string, header: string | undefined, secret: string) => boolean
+}
+
+const languageName = new Intl.DisplayNames(["en"], { type: "language" })
+
+/** The official validator, for a store owner checking its own invoices (validation skipped here). */
+const HOW_TO_VALIDATE =
+  "a store owner checks an invoice with the official CEN/TC 434 EN 16931 rules, e.g. Mustang " +
+  "(java -jar Mustang-CLI.jar --action validate --source invoice.pdf) or the KoSIT validator on the ?format=cii / ?format=ubl XML"
+
+function printEInvoice(invoice: DownloadedInvoice, relative: (file: string) => string): void {
+  const [pdf, ...xml] = [invoice.files.pdf, invoice.files.cii, invoice.files.ubl].map(relative)
+  console.log(`    e-invoice  ${pdf}, ${xml.map((file) => `…${file.slice(file.lastIndexOf("-"))}`).join(", ")}`)
+  for (const { label, verdict } of invoice.checks) {
+    const xsd = verdict.syntax === "cii" ? `, CII XSD ${verdict.xsd}` : ""
+    console.log(`    e-invoice  ${label}: ${verdict.fatal.length} fatal, ${verdict.warnings.length} warnings (EN 16931${xsd})`)
+    for (const rule of [...verdict.fatal, ...verdict.warnings]) {
+      console.log(`                 ${rule.flag.toUpperCase()} ${rule.id}: ${rule.text}`)
+    }
+  }
 }
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(amount)
 
 /** Prints, order by order, where its invoice, mail and ERP document went. */
-export function printReport({ orders, state, smtp, erp, erpSecret, output, verify }: Report): void {
+export function printReport({ orders, state, smtp, erp, erpSecret, output, einvoices, verify }: Report): void {
   const relative = (file: string) => path.relative(process.cwd(), file)
   for (const order of orders) {
     const jobs = state.jobs.filter((job) => job.order_id === order.id)
@@ -31,6 +52,13 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, verif
     if (invoice) {
       const file = invoice.file_url ? path.join(output, "uploads", path.basename(invoice.file_url)) : "(not stored)"
       console.log(`    invoice  ${invoice.number}: ${relative(file)}`)
+      const language = invoice.language ? `${languageName.of(invoice.language)} (${invoice.language})` : "?"
+      const vatId = invoice.buyer_vat_id ? `VAT ID ${invoice.buyer_vat_id}` : "no VAT ID"
+      console.log(`    invoice  in ${language}; buyer ${invoice.buyer_name}, ${vatId}`)
+    }
+    const downloaded = einvoices.invoices.find((row) => row.orderId === order.id)
+    if (downloaded) {
+      printEInvoice(downloaded, relative)
     }
     for (const mail of mails) {
       const attachment = mail.parsed.attachments[0]
@@ -42,6 +70,12 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, verif
       console.log(`    erp      POST /orders → ${call.status}, Idempotency-Key ${call.idempotencyKey}, ${signed}`)
     }
   }
+  if (einvoices.skipped) {
+    console.log(`\n  e-invoice validation skipped (${einvoices.skipped}): ${HOW_TO_VALIDATE}.`)
+  }
+  if (einvoices.error) {
+    console.log(`\n  ✖ e-invoices: ${einvoices.error}`)
+  }
   console.log(`\n  ${smtp.received.length} mail(s) and ${erp.calls.length} ERP call(s) received.`)
-  console.log(`  PDFs: ${relative(path.join(output, "uploads"))}/  mails: ${relative(path.join(output, "mails"))}/  ERP documents: ${relative(path.join(output, "erp"))}/  store log: ${relative(path.join(output, "store.log"))}`)
+  console.log(`  PDFs: ${relative(path.join(output, "uploads"))}/  e-invoices: ${relative(path.join(output, "einvoices"))}/  mails: ${relative(path.join(output, "mails"))}/  ERP documents: ${relative(path.join(output, "erp"))}/  store log: ${relative(path.join(output, "store.log"))}`)
 }

@@ -1,13 +1,14 @@
 /**
  * `npm run demo`: boots the development store with this plugin, places real orders through
- * the store API as a storefront would, and shows where each invoice PDF, mail and ERP call went.
+ * the store API as a storefront would, and shows where each invoice PDF, mail and ERP call went;
+ * each invoice is downloaded as Factur-X PDF, CII and UBL and checked with the EN 16931 validator.
  * Needs PostgreSQL and Redis (DB_HOST/DB_USERNAME, REDIS_URL); everything else runs in-process.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs"
 import path from "path"
 import { ErpStub } from "../integration-tests/fixtures/erp-stub"
 import { SmtpSink } from "../integration-tests/fixtures/smtp-sink"
-import { adminToken, fetchStoreRequest, placeOrderThroughStoreApi, Shopper, StoreFixture } from "../store-client"
+import { adminToken, fetchStoreRequest, placeOrderThroughStoreApi, PlacedOrder, Shopper, StoreFixture } from "../store-client"
 import { waitFor } from "../integration-tests/helpers/wait-for"
 import { freePort } from "../integration-tests/helpers/test-env"
 import { deleteRedisKeys } from "../integration-tests/helpers/redis-cleanup"
@@ -15,6 +16,7 @@ import { verifyErpSignature } from "../src/modules/async-fulfilment/erp/sign-erp
 import { readSideEffects, recreateDatabase } from "./demo-database"
 import { runMedusa, startMedusa, stopProcess, waitForHealth } from "./demo-process"
 import { printReport } from "./print-report"
+import { combineEInvoiceBatches, downloadAndCheckEInvoices, einvoicesPassed } from "./download-einvoices"
 
 const root = path.resolve(__dirname, "..")
 const output = path.join(root, "demo", "output")
@@ -27,6 +29,8 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
 const erpSecret = "demo-erp-signing-secret-0123456789"
 
 const demoAdmin = { email: "admin@demo-store.test", password: "demo-admin-password" }
+/** Nowak Meble's NIP as a buyer types it: the invoice carries it with its country prefix, PL6772477900 */
+const nowakMebleNip = "677-247-79-00"
 const b2bBuyer: Shopper = {
   email: "zakupy@nowak-meble.example",
   first_name: "Tomasz",
@@ -35,10 +39,14 @@ const b2bBuyer: Shopper = {
   country_code: "pl",
   currency: "pln",
   items: [{ variant: "desk", quantity: 4 }],
+  // this storefront keeps the VAT ID on the order (cart metadata), the first one on the billing address
+  metadata: { vat_id: nowakMebleNip },
 }
 
 const shoppers: Shopper[] = [
-  { email: "anna.nowak@example.com", first_name: "Anna", last_name: "Nowak", company: "Nowak Meble Sp. z o.o.", country_code: "pl", currency: "pln", items: [{ variant: "desk", quantity: 1 }, { variant: "tshirt", quantity: 2 }] },
+  // Polish B2B: company and NIP on the billing address
+  { email: "anna.nowak@example.com", first_name: "Anna", last_name: "Nowak", company: "Nowak Meble Sp. z o.o.", country_code: "pl", currency: "pln", items: [{ variant: "desk", quantity: 1 }, { variant: "tshirt", quantity: 2 }], billing_metadata: { vat_id: nowakMebleNip } },
+  // German and French consumers
   { email: "jonas.weber@example.com", first_name: "Jonas", last_name: "Weber", country_code: "de", currency: "eur", items: [{ variant: "tshirt", quantity: 3 }] },
   { email: "marie.dubois@example.com", first_name: "Marie", last_name: "Dubois", country_code: "fr", currency: "eur", items: [{ variant: "desk", quantity: 2 }] },
 ]
@@ -48,6 +56,7 @@ async function main() {
   rmSync(output, { recursive: true, force: true })
   mkdirSync(path.join(output, "mails"), { recursive: true })
   mkdirSync(path.join(output, "erp"), { recursive: true })
+  const einvoiceDir = path.join(output, "einvoices")
   const logFile = path.join(output, "store.log")
 
   step("starting the local SMTP sink and ERP endpoint")
@@ -78,6 +87,8 @@ async function main() {
     DEMO_FIXTURE_FILE: path.join(output, "store.json"),
     // B2B orders from these totals wait for an admin's risk review
     ASYNC_FULFILMENT_RISK_THRESHOLDS: JSON.stringify({ pln: 10_000, eur: 2_500 }),
+    // invoices and mails in the buyer's language, by billing country
+    INVOICE_LANGUAGES_BY_COUNTRY: JSON.stringify({ PL: "pl", DE: "de", FR: "fr" }),
   }
 
   step(`creating database ${dbName} and running Medusa's and the plugin's migrations`)
@@ -97,7 +108,7 @@ async function main() {
     const request = fetchStoreRequest(baseUrl, store.publishableKey)
 
     step(`placing ${shoppers.length} orders through the store API (cart → shipping → payment → complete)`)
-    const orders = []
+    const orders: PlacedOrder[] = []
     for (const shopper of shoppers) {
       const started = Date.now()
       const order = await placeOrderThroughStoreApi(request, store, shopper)
@@ -107,11 +118,13 @@ async function main() {
 
     step("waiting for the workers: invoice PDF → mail with it attached; ERP sync beside them")
     await waitForSettled(env.DATABASE_URL!, orders.map((order) => order.id))
+    const token = await adminToken(baseUrl, demoAdmin.email, demoAdmin.password)
+    // downloaded and validated while the review below runs
+    const firstEInvoices = downloadAndCheckEInvoices(baseUrl, token, orders.map((order) => order.id), einvoiceDir)
 
     step("a large B2B order (PLN 10,000 or more, a company on the invoice) goes to risk review")
     const b2b = await placeOrderThroughStoreApi(request, store, b2bBuyer)
     orders.push(b2b)
-    const token = await adminToken(baseUrl, demoAdmin.email, demoAdmin.password)
     const review = await waitFor("the pending review", () => pendingReviewOf(baseUrl, token, b2b.id))
     await new Promise((resolve) => setTimeout(resolve, 1_500))
     const held = await readSideEffects(env.DATABASE_URL!, [b2b.id])
@@ -128,11 +141,15 @@ async function main() {
     console.log(`  → ${approved.status}, review ${(await approved.json()).review?.status}`)
     const state = await waitForSettled(env.DATABASE_URL!, orders.map((order) => order.id))
 
+    step("each invoice as the admin downloads it (GET /admin/async-fulfilment/orders/:id/invoice?format=pdf|cii|ubl), checked with the EN 16931 validator")
+    const lastEInvoices = await downloadAndCheckEInvoices(baseUrl, token, [b2b.id], einvoiceDir)
+    const einvoices = combineEInvoiceBatches([await firstEInvoices, lastEInvoices])
+
     smtp.received.forEach((mail, index) => writeFileSync(path.join(output, "mails", `mail-${index + 1}.eml`), mail.raw))
     erp.calls.forEach((call, index) => writeFileSync(path.join(output, "erp", `call-${index + 1}.json`), JSON.stringify(call.body, null, 2)))
-    printReport({ orders, state, smtp, erp, erpSecret, output, verify: verifyErpSignature })
+    printReport({ orders, state, smtp, erp, erpSecret, output, einvoices, verify: verifyErpSignature })
     const settledOk = state.jobs.every((job) => job.status === "completed")
-    process.exitCode = settledOk ? 0 : 1
+    process.exitCode = settledOk && einvoicesPassed(einvoices) ? 0 : 1
   } finally {
     await stopProcess(server)
     await Promise.all([smtp.close(), erp.close()])
