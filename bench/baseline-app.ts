@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import os from "os"
 import path from "path"
 import { startMedusa, stopProcess, waitForHealth } from "../demo/demo-process"
-import { freePort } from "../integration-tests/helpers/test-env"
+import { freePort } from "../dev-support/free-port"
 
 const root = path.resolve(__dirname, "..")
 

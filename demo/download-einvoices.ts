@@ -5,7 +5,7 @@ import {
   einvoiceValidatorPath,
   type EInvoiceVerdict,
   validateEInvoices,
-} from "../integration-tests/helpers/einvoice-validator"
+} from "../dev-support/einvoice-validator"
 
 /** An issued invoice as the admin downloads it, each format saved under the demo's output. */
 export interface DownloadedInvoice {

@@ -1,6 +1,6 @@
 import path from "path"
-import type { ErpStub } from "../integration-tests/fixtures/erp-stub"
-import type { SmtpSink } from "../integration-tests/fixtures/smtp-sink"
+import type { ErpStub } from "../dev-support/erp-stub"
+import type { SmtpSink } from "../dev-support/smtp-sink"
 import type { readSideEffects } from "./demo-database"
 import type { DownloadedInvoice, EInvoiceBatch } from "./download-einvoices"
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "fs"
 import type { ExecArgs } from "@medusajs/framework/types"
-import { seedStore } from "../integration-tests/fixtures/seed-store"
+import { seedStore } from "../dev-support/seed-store"
 
 /** `medusa exec ./demo/seed.ts`: seeds the demo store and writes what a storefront needs. */
 export default async function seedDemoStore({ container }: ExecArgs) {

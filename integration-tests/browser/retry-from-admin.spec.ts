@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { adminToken, fetchStoreRequest, orderSideEffects, placeOrderThroughStoreApi } from "../../store-client"
-import { waitFor } from "../helpers/wait-for"
+import { waitFor } from "../../dev-support/wait-for"
 import { AdminStoreRun } from "./support/admin-store"
 import { launchChromium, logIntoAdmin } from "./support/browser"
 

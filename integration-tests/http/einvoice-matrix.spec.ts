@@ -15,7 +15,8 @@ import { placeEinvoiceOrder } from "../fixtures/place-einvoice-order"
 import type { PlacedOrder } from "../../store-client"
 import { toAmount } from "../../src/workflows/utils/build-order-document"
 import { languageOfLocale, translationsFor } from "../../src/modules/async-fulfilment/i18n"
-import { describeWithEInvoiceValidator, einvoiceProblems, validateEInvoices, type EInvoiceVerdict } from "../helpers/einvoice-validator"
+import { einvoiceProblems, validateEInvoices, type EInvoiceVerdict } from "../../dev-support/einvoice-validator"
+import { describeWithEInvoiceValidator } from "../helpers/describe-with-einvoice-validator"
 
 const testEnv = prepareTestEnv("einvoice-matrix")
 jest.setTimeout(240_000)

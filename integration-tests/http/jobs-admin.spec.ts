@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { createAdminAuthHeaders } from "../helpers/admin-token"
-import { waitFor } from "../helpers/wait-for"
+import { waitFor } from "../../dev-support/wait-for"
 import { readPdfText } from "../helpers/read-pdf-text"
 
 const testEnv = prepareTestEnv("jobs-admin")

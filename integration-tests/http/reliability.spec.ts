@@ -4,7 +4,7 @@ import IORedis from "ioredis"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
-import { deleteRedisKeys } from "../helpers/redis-cleanup"
+import { deleteRedisKeys } from "../../dev-support/redis-cleanup"
 import { reconcileSideEffectsWorkflow } from "../../src/workflows"
 import { QUEUE_NAMES } from "../../src/modules/async-fulfilment/queues/names"
 

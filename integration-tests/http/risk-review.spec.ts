@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { createAdminAuthHeaders } from "../helpers/admin-token"
-import { waitFor } from "../helpers/wait-for"
+import { waitFor } from "../../dev-support/wait-for"
 
 const testEnv = prepareTestEnv("risk-review")
 process.env.ASYNC_FULFILMENT_RISK_THRESHOLDS = JSON.stringify({ pln: 10_000, eur: 2_500 })

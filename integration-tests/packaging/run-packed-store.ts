@@ -14,11 +14,11 @@ import { ChildProcess, spawn } from "child_process"
 import { createWriteStream, existsSync, readFileSync } from "fs"
 import path from "path"
 import { Client } from "pg"
-import { ErpStub } from "../fixtures/erp-stub"
+import { ErpStub } from "../../dev-support/erp-stub"
 import { SmtpLoginSink } from "./smtp-login-sink"
 import { fetchStoreRequest, placeOrderThroughStoreApi, Shopper, StoreFixture } from "../../store-client"
 import { freePort } from "../helpers/test-env"
-import { deleteRedisKeys } from "../helpers/redis-cleanup"
+import { deleteRedisKeys } from "../../dev-support/redis-cleanup"
 import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-erp-request"
 
 const storeDir = required("PACKED_STORE_DIR")

@@ -1,5 +1,5 @@
 import type { SMTPServer } from "smtp-server"
-import { SmtpSink } from "../fixtures/smtp-sink"
+import { SmtpSink } from "../../dev-support/smtp-sink"
 
 /**
  * The SMTP sink, requiring a login as a real mail relay does: README's configuration sends

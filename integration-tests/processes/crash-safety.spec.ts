@@ -1,7 +1,7 @@
 import { writeFileSync } from "fs"
 import path from "path"
 import { fetchStoreRequest, Shopper } from "../../store-client"
-import { waitFor } from "../helpers/wait-for"
+import { waitFor } from "../../dev-support/wait-for"
 import { PreparedCheckout, prepareCheckouts } from "./support/checkout-burst"
 import { buildLedger, JobRow, Ledger, orphanPdfs, readInvoices, readJobRows, table } from "./support/ledger"
 import { MedusaProcess, ProcessExit, ProcessStoreRun, redisUrl } from "./support/process-store"

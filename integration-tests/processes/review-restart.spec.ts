@@ -1,6 +1,6 @@
 import path from "path"
 import { adminToken, fetchStoreRequest, orderSideEffects, placeOrderThroughStoreApi, Shopper } from "../../store-client"
-import { waitFor } from "../helpers/wait-for"
+import { waitFor } from "../../dev-support/wait-for"
 import { ProcessStoreRun } from "./support/process-store"
 
 // B2B orders from PLN 10,000 wait for an admin; the store's processes read this at boot

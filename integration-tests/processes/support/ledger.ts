@@ -1,7 +1,7 @@
 import { readdirSync } from "fs"
 import { basename } from "path"
 import { Client } from "pg"
-import type { SmtpSink } from "../../fixtures/smtp-sink"
+import type { SmtpSink } from "../../../dev-support/smtp-sink"
 import type { SlowIdempotentErp } from "./slow-idempotent-erp"
 
 export interface JobRow {

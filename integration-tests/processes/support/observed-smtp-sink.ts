@@ -1,4 +1,4 @@
-import { ReceivedMail, SmtpSink } from "../../fixtures/smtp-sink"
+import { ReceivedMail, SmtpSink } from "../../../dev-support/smtp-sink"
 
 /**
  * The fixture's SMTP server, with the time of every accepted mail and a hook called the moment

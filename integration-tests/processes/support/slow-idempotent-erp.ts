@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "http"
-import { ErpStub } from "../../fixtures/erp-stub"
+import { ErpStub } from "../../../dev-support/erp-stub"
 
 export interface ErpDocumentRecord {
   idempotencyKey: string

@@ -1,10 +1,10 @@
 import { writeFileSync } from "fs"
 import {
-  describeWithEInvoiceValidator,
   einvoiceProblems,
   EInvoiceVerdict,
   validateEInvoices,
-} from "../../../../../../integration-tests/helpers/einvoice-validator"
+} from "../../../../../../dev-support/einvoice-validator"
+import { describeWithEInvoiceValidator } from "../../../../../../integration-tests/helpers/describe-with-einvoice-validator"
 import { modelOf } from "../../__tests__/__fixtures__/build-model"
 import { EINVOICE_MATRIX } from "../../__tests__/__fixtures__/einvoice-matrix"
 import { renderCiiInvoice } from "../cii/render-cii-invoice"

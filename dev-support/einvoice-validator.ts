@@ -5,15 +5,10 @@ import path from "path"
 
 /**
  * Runs the official CEN/TC 434 EN 16931 validation artefacts (../shared/einvoice, see its README)
- * on an e-invoice from a test: a CII or UBL XML, or a Factur-X PDF (its embedded XML is checked).
- *
- *   describeWithEInvoiceValidator("my e-invoices", () => {
- *     it("passes", async () => expect(einvoiceProblems(await validateEInvoice(xml))).toEqual([]))
- *   })
- *
- * Without the validator the suite fails under CI=true and is skipped elsewhere, printing
- * "SKIPPED: <reason>". "Could not validate" (exit code 2: saxon-js or pdfdetach missing, an
- * unreadable file) always fails: it is never a pass.
+ * on an e-invoice, for the tests and the demo: a CII or UBL XML, or a Factur-X PDF (its embedded XML
+ * is checked). Tests wrap their use in describeWithEInvoiceValidator
+ * (integration-tests/helpers/describe-with-einvoice-validator.ts). "Could not validate" (exit code
+ * 2: saxon-js or pdfdetach missing, an unreadable file) always fails: it is never a pass.
  */
 
 export interface EInvoiceRuleFailure {
@@ -31,7 +26,7 @@ export interface EInvoiceVerdict {
   warnings: EInvoiceRuleFailure[]
 }
 
-const REPO_ROOT = path.resolve(__dirname, "../..")
+const REPO_ROOT = path.resolve(__dirname, "..")
 const onCi = () => process.env.CI === "true"
 
 /** `<repo root>/../shared/einvoice/validate-einvoice.mjs`, or EINVOICE_VALIDATOR when set. */
@@ -49,24 +44,6 @@ export function planEInvoiceValidation(env: NodeJS.ProcessEnv = process.env): EI
   }
   const reason = `the EN 16931 validator is not at ${validator} (see ../shared/einvoice/README.md, or set EINVOICE_VALIDATOR)`
   return { mode: env.CI === "true" ? "fail" : "skip", reason }
-}
-
-/** A describe block that needs the validator: fails under CI=true without it, else skips with a notice. */
-export function describeWithEInvoiceValidator(name: string, body: () => void): void {
-  const plan = planEInvoiceValidation()
-  if (plan.mode === "run") {
-    describe(name, body)
-  } else if (plan.mode === "fail") {
-    describe(name, () => {
-      it("has the EN 16931 validator (required under CI=true)", () => {
-        throw new Error(plan.reason)
-      })
-    })
-  } else {
-    // eslint-disable-next-line no-console
-    console.log(`SKIPPED: ${name}: ${plan.reason}`)
-    describe.skip(name, body)
-  }
 }
 
 let xsdSkipNoticeShown = false
