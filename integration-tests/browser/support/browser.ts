@@ -18,7 +18,9 @@ export function launchChromium(): Promise<Browser> {
 
 /** Signs into the dashboard through its login form, as a person would. */
 export async function logIntoAdmin(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/app/login`)
+  // The dev server compiles the dashboard (Vite, Tailwind) on its first request: 15–30 s on two
+  // busy cores, so the first page gets more than Playwright's default 30 s.
+  await page.goto(`${baseUrl}/app/login`, { timeout: 120_000 })
   await page.locator('input[name="email"]').fill(email)
   await page.locator('input[name="password"]').fill(password)
   await page.locator('button[type="submit"]').click()
