@@ -86,7 +86,7 @@ step "a new Medusa store in $store"
 mkdir -p "$store"
 cp -R "$root/integration-tests/packaging/store-template/." "$store/"
 # the seed logic is copied in: the store imports nothing from this repository
-cp "$root/integration-tests/fixtures/seed-store.ts" "$store/src/scripts/seed-store.ts"
+cp "$root/dev-support/seed-store.ts" "$store/src/scripts/seed-store.ts"
 TARBALL="$tarball" node -e '
   const fs = require("fs")
   const plugin = require("./package.json")
