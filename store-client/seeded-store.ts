@@ -1,4 +1,4 @@
-/** What a storefront needs to know about the seeded store (integration-tests/fixtures/seed-store.ts). */
+/** What a storefront needs to know about the seeded store (dev-support/seed-store.ts). */
 export interface StoreFixture {
   publishableKey: string
   salesChannelId: string
