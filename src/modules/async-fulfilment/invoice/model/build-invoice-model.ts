@@ -11,10 +11,10 @@ import { buildVatBreakdown } from "./build-vat-breakdown"
 import { classifyVat, VatParties } from "./classify-vat"
 import { draftInvoiceLines } from "./draft-invoice-lines"
 import { finishInvoiceLine } from "./finish-invoice-line"
-import { InvalidInvoiceDataError } from "./invalid-invoice-data-error"
+import { InvalidInvoiceDataError } from "../../errors/invalid-invoice-data-error"
 import { isoDateOf, normalizeInstant } from "./invoice-dates"
 import { fromMinorUnits, invoiceAmountDigits, toMinorUnits } from "./minor-units"
-import { OrderTotalMismatchError } from "./order-total-mismatch-error"
+import { OrderTotalMismatchError } from "../../errors/order-total-mismatch-error"
 import { reconcileInvoiceAmounts } from "./reconcile-invoice-amounts"
 
 export interface InvoiceModelOptions {

@@ -1,7 +1,7 @@
 import type { OrderDocument, OrderDocumentAddress } from "../../types/order-document"
 import type { InvoiceSellerOptions } from "../../options/invoice-options"
 import type { InvoiceAddress, InvoiceModel, InvoiceParty } from "./invoice-model"
-import { InvalidInvoiceDataError } from "./invalid-invoice-data-error"
+import { InvalidInvoiceDataError } from "../../errors/invalid-invoice-data-error"
 
 const clean = (value: string | null | undefined): string | null => {
   const trimmed = value?.replace(/\s+/g, " ").trim()

@@ -1,7 +1,7 @@
 import type { InvoiceModelTexts } from "./invoice-model-texts"
 import type { VatCategoryCode } from "./invoice-model"
 import { isEuMemberState } from "./eu-member-states"
-import { ReverseChargeVatIdMissingError } from "./reverse-charge-vat-id-missing-error"
+import { ReverseChargeVatIdMissingError } from "../../errors/reverse-charge-vat-id-missing-error"
 
 /** Who trades with whom: what decides the category of an untaxed line. */
 export interface VatParties {

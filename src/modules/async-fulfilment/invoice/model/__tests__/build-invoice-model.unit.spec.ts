@@ -3,9 +3,9 @@ import { medusaOrderDocument, OrderSpec } from "../../__tests__/__fixtures__/med
 import { modelOf } from "../../__tests__/__fixtures__/build-model"
 import { sellerOptions } from "../../__tests__/__fixtures__/seller-options"
 import { PermanentSideEffectError } from "../../../errors/permanent-side-effect-error"
-import { InvalidInvoiceDataError } from "../invalid-invoice-data-error"
-import { OrderTotalMismatchError } from "../order-total-mismatch-error"
-import { ReverseChargeVatIdMissingError } from "../reverse-charge-vat-id-missing-error"
+import { InvalidInvoiceDataError } from "../../../errors/invalid-invoice-data-error"
+import { OrderTotalMismatchError } from "../../../errors/order-total-mismatch-error"
+import { ReverseChargeVatIdMissingError } from "../../../errors/reverse-charge-vat-id-missing-error"
 
 const polishConsumer = { first_name: "Anna", last_name: "Nowak", address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: "pl" }
 const germanCompany = { company: "Holzwerk GmbH", first_name: "Jonas", last_name: "Weber", address_1: "Hauptstraße 7", city: "Berlin", postal_code: "10115", country_code: "de" }

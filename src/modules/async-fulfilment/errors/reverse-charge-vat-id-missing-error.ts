@@ -1,4 +1,4 @@
-import { PermanentSideEffectError } from "../../errors/permanent-side-effect-error"
+import { PermanentSideEffectError } from "./permanent-side-effect-error"
 
 /**
  * An intra-EU B2B order on which Medusa charged no VAT is reverse charge, and a reverse-charge

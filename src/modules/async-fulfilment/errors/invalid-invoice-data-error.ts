@@ -1,4 +1,4 @@
-import { PermanentSideEffectError } from "../../errors/permanent-side-effect-error"
+import { PermanentSideEffectError } from "./permanent-side-effect-error"
 
 /** The order or the settings lack something an invoice must carry; the message names it. */
 export class InvalidInvoiceDataError extends PermanentSideEffectError {

@@ -1,4 +1,4 @@
-import { PermanentSideEffectError } from "../../errors/permanent-side-effect-error"
+import { PermanentSideEffectError } from "./permanent-side-effect-error"
 
 /**
  * The order's total is not the sum of its lines (store credit, gift cards or another deduction
