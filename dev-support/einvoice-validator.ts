@@ -29,9 +29,14 @@ export interface EInvoiceVerdict {
 const REPO_ROOT = path.resolve(__dirname, "..")
 const onCi = () => process.env.CI === "true"
 
-/** `<repo root>/../shared/einvoice/validate-einvoice.mjs`, or EINVOICE_VALIDATOR when set. */
+/** The EN 16931 artefacts: `<repo root>/../shared/einvoice`, or EINVOICE_DIR when set. */
+export function einvoiceDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.EINVOICE_DIR ?? path.resolve(REPO_ROOT, "../shared/einvoice")
+}
+
+/** Its runner, validate-einvoice.mjs. */
 export function einvoiceValidatorPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.EINVOICE_VALIDATOR ?? path.resolve(REPO_ROOT, "../shared/einvoice/validate-einvoice.mjs")
+  return path.join(einvoiceDir(env), "validate-einvoice.mjs")
 }
 
 export type EInvoiceValidationPlan = { mode: "run" } | { mode: "fail" | "skip"; reason: string }
@@ -42,7 +47,7 @@ export function planEInvoiceValidation(env: NodeJS.ProcessEnv = process.env): EI
   if (existsSync(validator)) {
     return { mode: "run" }
   }
-  const reason = `the EN 16931 validator is not at ${validator} (see ../shared/einvoice/README.md, or set EINVOICE_VALIDATOR)`
+  const reason = `the EN 16931 validator is not at ${validator} (see ../shared/einvoice/README.md, or set EINVOICE_DIR)`
   return { mode: env.CI === "true" ? "fail" : "skip", reason }
 }
 

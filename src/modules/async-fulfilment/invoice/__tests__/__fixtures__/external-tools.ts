@@ -1,9 +1,10 @@
+import { einvoiceDir } from "../../../../../../dev-support/einvoice-validator"
 import { execFileSync } from "child_process"
 import { existsSync } from "fs"
-import { join, resolve } from "path"
+import { join } from "path"
 
 /** The EN 16931 validator and CEN's examples: ../shared/einvoice beside the checkout, or $EINVOICE_DIR. */
-export const EINVOICE_DIR = process.env.EINVOICE_DIR ?? resolve(__dirname, "../../../../../../../shared/einvoice")
+export const EINVOICE_DIR = einvoiceDir()
 export const CEN_CII_EXAMPLE = join(EINVOICE_DIR, "en16931/examples/CII_example1.xml")
 export const VALIDATOR = join(EINVOICE_DIR, "validate-einvoice.mjs")
 

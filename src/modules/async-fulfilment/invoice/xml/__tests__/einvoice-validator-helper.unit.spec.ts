@@ -9,7 +9,7 @@ import { EINVOICE_MATRIX } from "../../__tests__/__fixtures__/einvoice-matrix"
 import { renderCiiInvoice } from "../cii/render-cii-invoice"
 
 describe("the e-invoice validator helper's plan", () => {
-  const missing = { EINVOICE_VALIDATOR: "/nowhere/validate-einvoice.mjs" }
+  const missing = { EINVOICE_DIR: "/nowhere" }
 
   it("fails a CI run without the validator and skips elsewhere, saying why", () => {
     expect(planEInvoiceValidation({ ...missing, CI: "true" })).toEqual({
