@@ -3,7 +3,9 @@ import { Modules } from "@medusajs/framework/utils"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { readPdfText } from "../helpers/read-pdf-text"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-erp-request"
+import { waitFor } from "../../dev-support/wait-for"
 
 const testEnv = prepareTestEnv("pipeline")
 jest.setTimeout(120_000)
@@ -54,7 +56,70 @@ medusaIntegrationTestRunner({
       expect(verifyErpSignature(calls[0].rawBody + " ", calls[0].signature!, testEnv.erpSecret)).toBe(false)
       expect(calls[0].body).toMatchObject({ order_id: order.id, currency_code: "PLN" })
       expect(Number(calls[0].body.totals.total)).toBeCloseTo(order.total, 2)
-      expect((await rowOf(order.id, "erp"))?.result).toMatchObject({ reference: expect.stringMatching(/^ERP-/) })
+      expect((await rowOf(order.id, "erp"))?.result).toMatchObject({
+        reference: expect.stringMatching(/^ERP-/),
+        invoice_number: invoice!.number,
+      })
+      // the ERP gets the invoice as issued: its number and the VAT per rate, adding up to the order's total
+      const erpInvoice = calls[0].body.invoice
+      expect(erpInvoice).toMatchObject({ number: invoice!.number, type_code: "380", paid: true })
+      expect(erpInvoice.totals.gross_total).toBe(calls[0].body.totals.total)
+      expect(erpInvoice.vat_breakdown).toEqual([
+        expect.objectContaining({ category: "S", rate: 23, vat_amount: erpInvoice.totals.vat_total }),
+      ])
+      expect(erpInvoice.vat_breakdown[0].taxable_amount).toBe(erpInvoice.totals.net_total)
+    })
+
+    it("holds the ERP document until the invoice is issued, without using an ERP attempt", async () => {
+      const invoiceQueue = service().getQueues().queue("invoice")
+      await invoiceQueue.pause()
+      let order: { id: string }
+      try {
+        order = await session.placeOrder(anna)
+        const erpQueue = service().getQueues().queue("erp")
+        await waitFor("the ERP job to wait for the invoice", async () =>
+          (await erpQueue.getJobState(`erp-${order.id}`)) === "delayed" ? true : null
+        )
+        expect(erp.callsFor(order.id)).toHaveLength(0)
+        expect((await erpQueue.getJob(`erp-${order.id}`))?.attemptsMade).toBe(0)
+        expect(await rowOf(order.id, "erp")).toMatchObject({ status: "queued", attempts: 0, last_error: null })
+        expect((await rowOf(order.id, "erp"))?.next_retry_at).not.toBeNull()
+      } finally {
+        await invoiceQueue.resume()
+      }
+      const rows = await settled(order.id)
+      expect(rows.map((row) => [row.kind, row.status, row.attempts]).sort()).toEqual([
+        ["erp", "completed", 1],
+        ["invoice", "completed", 1],
+        ["mail", "completed", 1],
+      ])
+      const invoice = await service().findInvoice(order.id)
+      const calls = erp.callsFor(order.id)
+      expect(calls).toHaveLength(1)
+      expect(calls[0].body.invoice.number).toBe(invoice!.number)
+    })
+
+    it("sends the ERP document without an invoice when the invoice fails for good", async () => {
+      // no billing address: the invoice has no buyer (BR-11) and fails at once, the mail with it
+      const { result: order } = await createOrderWorkflow(getContainer()).run({
+        input: {
+          region_id: session.store.regions.pln,
+          email: "no-address@example.com",
+          currency_code: "pln",
+          items: [{ title: "Desk", quantity: 1, unit_price: 100 }],
+        },
+      })
+      await getContainer().resolve(Modules.EVENT_BUS).emit([{ name: "order.placed", data: { id: order.id } }])
+      const rows = await settled(order.id)
+      expect(rows.map((row) => [row.kind, row.status]).sort()).toEqual([
+        ["erp", "completed"],
+        ["invoice", "failed"],
+        ["mail", "failed"],
+      ])
+      const calls = erp.callsFor(order.id)
+      expect(calls).toHaveLength(1)
+      expect(calls[0].body).toMatchObject({ order_id: order.id, invoice: null })
+      expect((await rowOf(order.id, "erp"))?.result).toMatchObject({ invoice_number: null })
     })
 
     it("retries the ERP call after two 503s and delivers it once, on the third attempt", async () => {

@@ -18,7 +18,7 @@ import type { SideEffectFlowInput } from "./queues/side-effect-flow"
 import type { SideEffectWorkers } from "./workers/side-effect-workers"
 import type { ReviewNotice } from "./mail/review-notices"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
-import type { ProcessorDocuments } from "./runtime/processor-documents"
+import type { ProcessorDocuments, SideEffectState } from "./runtime/processor-documents"
 import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
 import {
   AllocatedInvoiceRow,
@@ -413,6 +413,25 @@ export default class AsyncFulfilmentModuleService
     if (failure.final) {
       await this.failDependents(orderId, kind, failure.message)
     }
+  }
+
+  async markSideEffectWaiting(
+    orderId: string,
+    kind: SideEffectKind,
+    { attempt, waitMs }: { attempt: number; waitMs: number }
+  ): Promise<void> {
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    if (job && canTransition("awaitDependency", job.status)) {
+      await this.transition_([job], "awaitDependency", { attempt, waitMs })
+    }
+  }
+
+  async findSideEffectState(orderId: string, kind: SideEffectKind): Promise<SideEffectState | null> {
+    const [job] = await this.listSideEffectJobs(
+      { order_id: orderId, kind },
+      { take: 1, select: ["status", "next_retry_at"] }
+    )
+    return job ? { status: job.status as SideEffectJobStatus, next_retry_at: job.next_retry_at ?? null } : null
   }
 
   /** BullMQ fails a waiting parent with its child (the mail with its invoice): Postgres says so too. */

@@ -4,12 +4,13 @@ import type {
   OrderDocumentLine,
   OrderDocumentShippingMethod,
 } from "../types/order-document"
-import { toDecimalString } from "./to-decimal-string"
+import type { InvoiceModel } from "../invoice/model"
+import { toDecimalString, type DecimalString } from "./to-decimal-string"
+import { buildErpInvoice, ErpInvoice } from "./build-erp-invoice"
 
 export const ERP_DOCUMENT_SCHEMA_VERSION = 1 as const
 
-/** Amounts are decimal strings in the currency's minor units, so the ERP never sees float noise. */
-export type DecimalString = string
+export type { DecimalString }
 
 export interface ErpOrderLine {
   line_id: string
@@ -65,11 +66,16 @@ export interface ErpOrderDocument {
     tax_total: DecimalString
     total: DecimalString
   }
+  /**
+   * the order's issued invoice (number, VAT breakdown per category and rate, totals); null when
+   * the order has none: invoices off, or its invoice failed for good or was discarded
+   */
+  invoice: ErpInvoice | null
 }
 
 export function buildErpDocument(
   order: OrderDocument,
-  opts: { sentAt?: Date } = {}
+  opts: { sentAt?: Date; invoice?: InvoiceModel | null } = {}
 ): ErpOrderDocument {
   const money = (amount: number) => toDecimalString(amount, order.currency_code)
 
@@ -99,6 +105,7 @@ export function buildErpDocument(
       tax_total: money(order.totals.tax_total),
       total: money(order.totals.total),
     },
+    invoice: opts.invoice ? buildErpInvoice(opts.invoice) : null,
   }
 }
 

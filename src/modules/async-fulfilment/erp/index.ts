@@ -6,6 +6,7 @@ export {
   type ErpOrderLine,
   type ErpShippingLine,
 } from "./build-erp-document"
+export { buildErpInvoice, type ErpInvoice, type ErpVatBreakdownEntry } from "./build-erp-invoice"
 export { ErpClient, ERP_USER_AGENT, type ErpClientOptions, type ErpSendResult } from "./erp-client"
 export { ErpRejectedError } from "../errors/erp-rejected-error"
 export { ErpRetryableError } from "../errors/erp-retryable-error"

@@ -1,5 +1,8 @@
 import { minorUnitDigits } from "../i18n/format/format-money"
 
+/** Amounts are decimal strings in the currency's main unit with its minor-unit digits, so the ERP never sees float noise. */
+export type DecimalString = string
+
 /**
  * An amount in the currency's main unit as a fixed-point string ("12.50", JPY "1200").
  *

@@ -1,6 +1,14 @@
 import type { OrderDocument } from "../types/order-document"
 import type { AllocatedInvoiceRow } from "../db/allocate-invoice-number"
 import type { InvoiceModel } from "../invoice/model"
+import type { SideEffectKind } from "../types/side-effect"
+import type { SideEffectJobStatus } from "../side-effect-jobs/state-machine"
+
+/** Where another side effect of the order stands, for a processor that waits for it. */
+export interface SideEffectState {
+  status: SideEffectJobStatus
+  next_retry_at: Date | null
+}
 
 /** What processors read and write in Postgres besides their side effect: the order document and its invoice. */
 export interface ProcessorDocuments {
@@ -10,4 +18,6 @@ export interface ProcessorDocuments {
   findInvoice(orderId: string): Promise<AllocatedInvoiceRow | null>
   /** the rendered PDF and the model it was rendered from: the invoice is issued */
   recordIssuedInvoice(invoiceId: string, issued: { file: { id: string; url: string }; model: InvoiceModel }): Promise<void>
+  /** null when the order has no side-effect job of that kind (the kind is off) */
+  findSideEffectState(orderId: string, kind: SideEffectKind): Promise<SideEffectState | null>
 }

@@ -18,4 +18,6 @@ export interface SideEffectJobProgress {
   ): Promise<SideEffectStart>
   markSideEffectCompleted(orderId: string, kind: SideEffectKind, result: unknown): Promise<void>
   markSideEffectFailed(orderId: string, kind: SideEffectKind, failure: AttemptFailure): Promise<void>
+  /** the attempt found what it needs not ready: `queued` again until `waitMs` passed, the attempt not counted */
+  markSideEffectWaiting(orderId: string, kind: SideEffectKind, wait: { attempt: number; waitMs: number }): Promise<void>
 }

@@ -159,6 +159,14 @@ export const SIDE_EFFECT_JOB_TRANSITIONS = {
     failed_at: now,
     next_retry_at: null,
   })),
+  /**
+   * the job found that what it needs is not ready yet (the ERP document waits for the issued
+   * invoice): back to `queued` until BullMQ runs it again, the attempt not counted
+   */
+  awaitDependency: transition(["active"], "queued", ({ attempt, waitMs }: { attempt: number; waitMs: number }, now) => ({
+    attempts: Math.max(0, attempt - 1),
+    next_retry_at: new Date(now.getTime() + waitMs),
+  })),
   /** an approved risk review releases the held side-effect job */
   release: transition(["held"], "queued", () => ({})),
   /** given up (an admin, or a rejected review): kept for audit, never run */

@@ -1,4 +1,5 @@
-import { Job, UnrecoverableError } from "bullmq"
+import { DelayedError, Job, UnrecoverableError } from "bullmq"
+import { AwaitingDependencyError } from "../errors/awaiting-dependency-error"
 import { SIDE_EFFECT_PROCESSORS } from "../processors"
 import { readSideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -21,7 +22,8 @@ export async function runSideEffectJob(
   job: Job,
   kind: SideEffectKind,
   runtime: ProcessorRuntime,
-  progress: SideEffectJobProgress
+  progress: SideEffectJobProgress,
+  token?: string
 ): Promise<unknown> {
   const read = readSideEffectPayload(job.data, kind)
   if ("problem" in read) {
@@ -48,6 +50,9 @@ export async function runSideEffectJob(
     await progress.markSideEffectCompleted(payload.order_id, kind, result)
     return result
   } catch (error) {
+    if (error instanceof AwaitingDependencyError && token) {
+      await waitForDependency(job, token, payload.order_id, kind, attempt, error, progress)
+    }
     const message = (error as Error)?.message ?? String(error)
     const retry = retrySettingsOf(job)
     const final = isFinalAttempt(attempt, retry.attempts, error)
@@ -64,4 +69,19 @@ export async function runSideEffectJob(
     )
     throw toQueueError(error)
   }
+}
+
+/** Puts the queue job back, delayed, without using an attempt (BullMQ's moveToDelayed skips the count). */
+async function waitForDependency(
+  job: Job,
+  token: string,
+  orderId: string,
+  kind: SideEffectKind,
+  attempt: number,
+  error: AwaitingDependencyError,
+  progress: SideEffectJobProgress
+): Promise<never> {
+  await progress.markSideEffectWaiting(orderId, kind, { attempt, waitMs: error.retryInMs })
+  await job.moveToDelayed(Date.now() + error.retryInMs, token)
+  throw new DelayedError(error.message)
 }

@@ -44,10 +44,10 @@ export class SideEffectWorkers {
     this.runtime_ = runtime
     const kinds = enabledSideEffectKinds(this.options_)
     this.workers_ = kinds.map((kind) => {
-      const processJob = (job: Job) =>
+      const processJob = (job: Job, token?: string) =>
         job.name === REVIEW_NOTICE_JOB_NAME
           ? runReviewNotice(job, runtime)
-          : runSideEffectJob(job, kind, runtime, progress)
+          : runSideEffectJob(job, kind, runtime, progress, token)
       const worker = new Worker(QUEUE_NAMES[kind], processJob, {
         connection: this.connection_,
         prefix: this.options_.queuePrefix,

@@ -35,6 +35,7 @@ const EXPECTED: Record<SideEffectJobTransition, { from: string[]; to: string; wr
     writes: ["attempts", "error_history", "failed_at", "last_error", "last_error_stack_head", "next_retry_at"],
   },
   failWithDependency: { from: ["queued"], to: "failed", writes: ["failed_at", "last_error", "last_error_stack_head", "next_retry_at"] },
+  awaitDependency: { from: ["active"], to: "queued", writes: ["attempts", "next_retry_at"] },
   release: { from: ["held"], to: "queued", writes: [] },
   discard: { from: ["active", "failed", "held", "queued"], to: "discarded", writes: ["discard_note", "discarded_at"] },
   resetForRetry: {
@@ -52,6 +53,7 @@ const INPUTS: { [T in SideEffectJobTransition]: TransitionInput<T> } = {
   retryLater: { previous, failure: failure(1, false), retryInMs: 5_000 },
   fail: { previous, failure: failure(1, true) },
   failWithDependency: { reason: "not sent" },
+  awaitDependency: { attempt: 2, waitMs: 2_000 },
   release: undefined,
   discard: { note: "by hand" },
   resetForRetry: undefined,
@@ -62,6 +64,14 @@ const apply = <T extends SideEffectJobTransition>(name: T, status: (typeof SIDE_
   applyTransition(name, { id: "afjob_1", status }, INPUTS[name], now)
 
 describe("the side-effect job state machine", () => {
+  it("gives back the attempt of a job that waits for another, and says when it looks again", () => {
+    expect(applyTransition("awaitDependency", { id: "afjob_1", status: "active" }, { attempt: 1, waitMs: 2_000 }, now)).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      next_retry_at: new Date(now.getTime() + 2_000),
+    })
+  })
+
   const names = Object.keys(SIDE_EFFECT_JOB_TRANSITIONS) as SideEffectJobTransition[]
 
   it("allows exactly the transitions a reviewer expects", () => {

@@ -1,0 +1,43 @@
+import type { InvoiceModel } from "../invoice/model"
+import { AwaitingDependencyError } from "../errors/awaiting-dependency-error"
+import type { ProcessorDocuments, SideEffectState } from "../runtime/processor-documents"
+
+/** How often a waiting job looks again: soon after the invoice's own retry is due, at least 1 s, at most a minute. */
+export const INVOICE_WAIT_BOUNDS_MS = { min: 1_000, firstRun: 2_000, held: 60_000, max: 60_000 } as const
+
+/** The side-effect job statuses in which the invoice will still be issued without an admin. */
+const ON_ITS_WAY = new Set(["queued", "active", "held"])
+
+export function invoiceWaitMs(state: SideEffectState, now = Date.now()): number {
+  if (state.status === "held") {
+    return INVOICE_WAIT_BOUNDS_MS.held
+  }
+  if (!state.next_retry_at) {
+    return INVOICE_WAIT_BOUNDS_MS.firstRun
+  }
+  const dueIn = new Date(state.next_retry_at).getTime() - now + 250
+  return Math.min(INVOICE_WAIT_BOUNDS_MS.max, Math.max(INVOICE_WAIT_BOUNDS_MS.min, dueIn))
+}
+
+/**
+ * The order's issued invoice, for a side effect that reports it (the ERP document). Throws
+ * AwaitingDependencyError while the invoice job is still on its way; null when there will be no
+ * invoice without an admin (invoices off, the invoice job failed for good or was discarded) or it
+ * was issued before 0.2.0 (no model), so the side effect goes ahead without one.
+ */
+export async function issuedInvoiceOrWait(
+  orderId: string,
+  documents: ProcessorDocuments
+): Promise<InvoiceModel | null> {
+  // the state first: an invoice job that completes between the two reads has its file recorded before
+  const state = await documents.findSideEffectState(orderId, "invoice")
+  const invoice = await documents.findInvoice(orderId)
+  if (invoice?.file_id) {
+    return invoice.model ?? null
+  }
+  if (!state || !ON_ITS_WAY.has(state.status)) {
+    return null
+  }
+  const waitMs = invoiceWaitMs(state)
+  throw new AwaitingDependencyError("invoice", waitMs, `waiting for the invoice of order ${orderId} (${state.status})`)
+}
