@@ -67,7 +67,11 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, einvo
     }
     for (const call of calls) {
       const signed = verify(call.rawBody, call.signature, erpSecret) ? "signature valid" : "SIGNATURE INVALID"
-      console.log(`    erp      POST /orders → ${call.status}, Idempotency-Key ${call.idempotencyKey}, ${signed}`)
+      const invoice = call.body?.invoice
+      const carried = invoice
+        ? `, invoice ${invoice.number} (VAT ${invoice.vat_breakdown.map((entry: { rate: number; vat_amount: string }) => `${entry.rate} %: ${entry.vat_amount}`).join(", ")})`
+        : ", no invoice"
+      console.log(`    erp      POST /orders → ${call.status}, Idempotency-Key ${call.idempotencyKey}, ${signed}${carried}`)
     }
   }
   if (einvoices.skipped) {

@@ -98,7 +98,7 @@ export async function validateEInvoice(content: string | Buffer, name = "invoice
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content
   const extension = bytes.subarray(0, 5).toString("latin1") === "%PDF-" ? "pdf" : "xml"
   const dir = mkdtempSync(path.join(os.tmpdir(), "einvoice-test-"))
-  const file = path.join(dir, `${name.replace(/[^\w.-]+/g, "_")}.${extension}`)
+  const file = path.join(dir, `${name.replace(/\.(pdf|xml)$/i, "").replace(/[^\w.-]+/g, "_")}.${extension}`)
   try {
     writeFileSync(file, bytes)
     const verdict = await runValidator(file)

@@ -69,6 +69,11 @@ const de: Translations = {
     dueTerms: "Zahlbar innerhalb von {days} Tagen bis zum {dueDate}",
     paymentMeansTransfer: "Überweisung",
     paymentMeansPaidOnline: "Online bezahlt",
+    creditNoteRefundLine: "Erstattung",
+    creditNoteCancellationNote: "Korrektur der Rechnung {invoiceNumber} vom {invoiceDate}: die Bestellung wurde storniert.",
+    creditNoteRefundNote: "Korrektur der Rechnung {invoiceNumber} vom {invoiceDate}: Erstattung.",
+    creditNoteRefundedTerms: "Erstattet auf das ursprüngliche Zahlungsmittel",
+    creditNoteOffsetTerms: "Mindert den offenen Betrag der Rechnung {invoiceNumber}",
   },
   mail: {
     greeting: "Hallo {name},",

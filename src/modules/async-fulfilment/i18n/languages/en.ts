@@ -68,6 +68,11 @@ const en: Translations = {
     dueTerms: "Payable within {days} days, by {dueDate}",
     paymentMeansTransfer: "Bank transfer",
     paymentMeansPaidOnline: "Paid online",
+    creditNoteRefundLine: "Refund",
+    creditNoteCancellationNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: the order was cancelled.",
+    creditNoteRefundNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: refund.",
+    creditNoteRefundedTerms: "Refunded to the original means of payment",
+    creditNoteOffsetTerms: "Reduces the amount due on invoice {invoiceNumber}",
   },
   mail: {
     greeting: "Hello {name},",

@@ -70,6 +70,11 @@ const fr: Translations = {
     dueTerms: "Payable sous {days} jours, au plus tard le {dueDate}",
     paymentMeansTransfer: "Virement bancaire",
     paymentMeansPaidOnline: "Payé en ligne",
+    creditNoteRefundLine: "Remboursement",
+    creditNoteCancellationNote: "Rectifie la facture {invoiceNumber} du {invoiceDate}\u00a0: la commande a été annulée.",
+    creditNoteRefundNote: "Rectifie la facture {invoiceNumber} du {invoiceDate}\u00a0: remboursement.",
+    creditNoteRefundedTerms: "Remboursé sur le moyen de paiement d’origine",
+    creditNoteOffsetTerms: "Réduit le montant dû de la facture {invoiceNumber}",
   },
   mail: {
     greeting: "Bonjour {name},",

@@ -68,6 +68,11 @@ const pl: Translations = {
     dueTerms: "Płatne w ciągu {days} dni, do {dueDate}",
     paymentMeansTransfer: "Przelew",
     paymentMeansPaidOnline: "Płatność online",
+    creditNoteRefundLine: "Zwrot należności",
+    creditNoteCancellationNote: "Korekta faktury {invoiceNumber} z dnia {invoiceDate}. Przyczyna korekty: anulowanie zamówienia.",
+    creditNoteRefundNote: "Korekta faktury {invoiceNumber} z dnia {invoiceDate}. Przyczyna korekty: zwrot należności.",
+    creditNoteRefundedTerms: "Zwrot na pierwotny środek płatności",
+    creditNoteOffsetTerms: "Zmniejsza kwotę do zapłaty z faktury {invoiceNumber}",
   },
   mail: {
     greeting: "Dzień dobry, {name}!",

@@ -23,4 +23,14 @@ export interface InvoiceModelTexts {
   paymentMeansTransfer: string
   /** BT-82 for a payment Medusa captured or authorised */
   paymentMeansPaidOnline: string
+  /** BT-153 of a credit note's line for a refund not tied to returned lines */
+  creditNoteRefundLine: string
+  /** BT-22 of a credit note for a cancelled order: "{invoiceNumber}", "{invoiceDate}" are replaced */
+  creditNoteCancellationNote: string
+  /** BT-22 of a credit note for a refund */
+  creditNoteRefundNote: string
+  /** BT-20 of a credit note whose amount went back to the customer's payment */
+  creditNoteRefundedTerms: string
+  /** BT-20 of a credit note for an invoice not paid yet: "{invoiceNumber}" is replaced */
+  creditNoteOffsetTerms: string
 }
