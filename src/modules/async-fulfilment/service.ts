@@ -7,7 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
+import { CreditNote, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
 import type { AsyncFulfilmentOptions } from "./options"
 import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
@@ -20,6 +20,14 @@ import type { ReviewNotice } from "./mail/review-notices"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
 import type { ProcessorDocuments, SideEffectState } from "./runtime/processor-documents"
 import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
+import {
+  CreditNoteRow,
+  findCreditNoteRow,
+  findCreditNoteRows,
+  insertCreditNoteWithNextNumber,
+  recordCreditNoteFile,
+} from "./db/credit-notes"
+import { creditNoteBuilder, type IssueCreditNoteInput } from "./invoice/credit-note/issue-credit-note"
 import {
   AllocatedInvoiceRow,
   recordIssuedInvoiceRow,
@@ -75,6 +83,7 @@ export type { SideEffectStart }
 
 export default class AsyncFulfilmentModuleService
   extends MedusaService({
+    CreditNote,
     SideEffectJob,
     OrderSnapshot,
     Invoice,
@@ -228,6 +237,58 @@ export default class AsyncFulfilmentModuleService
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AllocatedInvoiceRow | null> {
     return findInvoiceRow(sharedContext.manager as SqlEntityManager, orderId)
+  }
+
+  /**
+   * Issues the credit note of `sourceKey` once (a repeat returns it): numbered in the credit-note
+   * series in the transaction that inserts it, never more than the invoice still holds.
+   */
+  async issueCreditNote(input: IssueCreditNoteInput): Promise<CreditNoteRow> {
+    try {
+      return await this.issueCreditNote_(input)
+    } catch (error) {
+      // a concurrent issue of the same source won the unique index; ours rolled back
+      const issued = (await this.findOrderCreditNotes(input.orderId)).find((row) => row.source_key === input.sourceKey)
+      if (issued) {
+        return issued
+      }
+      throw error
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async issueCreditNote_(
+    input: IssueCreditNoteInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CreditNoteRow> {
+    return insertCreditNoteWithNextNumber(sharedContext.transactionManager as SqlEntityManager, {
+      orderId: input.orderId,
+      reason: input.reason,
+      sourceKey: input.sourceKey,
+      issuedAt: input.issuedAt ?? new Date(),
+      numbering: this.options_.invoice,
+      build: creditNoteBuilder(input),
+    })
+  }
+
+  @InjectManager()
+  async findOrderCreditNotes(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<CreditNoteRow[]> {
+    return findCreditNoteRows(sharedContext.manager as SqlEntityManager, orderId)
+  }
+
+  @InjectManager()
+  async findCreditNote(id: string, @MedusaContext() sharedContext: Context = {}): Promise<CreditNoteRow | null> {
+    return findCreditNoteRow(sharedContext.manager as SqlEntityManager, id)
+  }
+
+  /** false when a file was recorded already (the caller deletes its own upload) */
+  @InjectManager()
+  async recordCreditNoteFile(
+    id: string,
+    file: { id: string; url: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return recordCreditNoteFile(sharedContext.manager as SqlEntityManager, id, file)
   }
 
   /**

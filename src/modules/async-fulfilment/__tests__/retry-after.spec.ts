@@ -55,7 +55,7 @@ afterAll(async () => {
 moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
   moduleName: ASYNC_FULFILMENT_MODULE,
   resolve: "./src/modules/async-fulfilment",
-  dbName: `af-module-retry-after-${run}`,
+  dbName: `af-module-${run}-retry-after`,
   moduleOptions: {
     redisUrl,
     queuePrefix,

@@ -1,3 +1,4 @@
+export { CreditNote } from "./credit-note"
 export { Invoice } from "./invoice"
 export { InvoiceSequence } from "./invoice-sequence"
 export { OrderSnapshot } from "./order-snapshot"

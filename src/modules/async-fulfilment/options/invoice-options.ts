@@ -113,13 +113,16 @@ const einvoiceSchema = z
   .default({ profile: "en16931", attachXml: false })
 
 /** The `invoice` option (issue #13, breaking in 0.2.0: `seller.address` is an object). */
+const numberPrefixSchema = z
+  .string()
+  .max(20)
+  .regex(/^[A-Za-z0-9/_-]*$/, "may hold only letters, digits, '/', '_' and '-'")
+
 export const invoiceOptionsSchema = z
   .object({
-    numberPrefix: z
-      .string()
-      .max(20)
-      .regex(/^[A-Za-z0-9/_-]*$/, "may hold only letters, digits, '/', '_' and '-'")
-      .default("INV-"),
+    numberPrefix: numberPrefixSchema.default("INV-"),
+    /** credit notes are numbered in their own gap-free series: CN-2026-000001 */
+    creditNotePrefix: numberPrefixSchema.default("CN-"),
     /** restart numbering every calendar year: INV-2026-000001 */
     yearlySequence: z.boolean().default(true),
     numberPadding: z.number().int().min(1).max(12).default(6),
@@ -140,6 +143,13 @@ export const invoiceOptionsSchema = z
   })
   .strict()
   .superRefine((invoice, ctx) => {
+    if (invoice.creditNotePrefix === invoice.numberPrefix) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["creditNotePrefix"],
+        message: `must differ from numberPrefix ("${invoice.numberPrefix}"): credit notes have a series of their own`,
+      })
+    }
     if (invoice.einvoice.profile === "xrechnung") {
       for (const field of ["email", "phone"] as const) {
         if (!invoice.seller[field]) {

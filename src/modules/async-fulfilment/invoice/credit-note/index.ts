@@ -2,3 +2,4 @@ export { buildCreditNoteModel, type BuildCreditNoteInput, type CreditNoteScope }
 export { splitRefundOverVat, type RefundShare } from "./split-refund-over-vat"
 export { CreditExceedsInvoiceError } from "../../errors/credit-exceeds-invoice-error"
 export { InvalidCreditNoteError } from "../../errors/invalid-credit-note-error"
+export { creditNoteBuilder, type IssueCreditNoteInput } from "./issue-credit-note"

@@ -27,6 +27,7 @@ describe("invoiceOptionsSchema", () => {
   it("fills every default of the invoice option", () => {
     expect(parse(valid)).toEqual({
       numberPrefix: "INV-",
+      creditNotePrefix: "CN-",
       yearlySequence: true,
       numberPadding: 6,
       seller,
@@ -35,6 +36,11 @@ describe("invoiceOptionsSchema", () => {
       paymentTermsDays: 14,
       einvoice: { profile: "en16931", attachXml: false },
     })
+  })
+
+  it("refuses a credit-note prefix equal to the invoice prefix, naming the option", () => {
+    expect(() => parse({ ...valid, numberPrefix: "FV/", creditNotePrefix: "FV/" })).toThrow(/creditNotePrefix.*must differ from numberPrefix/s)
+    expect(parse({ ...valid, numberPrefix: "FV/", creditNotePrefix: "KOR/" }).creditNotePrefix).toBe("KOR/")
   })
 
   it("keeps a full configuration and writes identifiers the way e-invoices carry them", () => {
