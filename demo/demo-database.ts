@@ -50,3 +50,21 @@ export async function readSideEffects(databaseUrl: string, orderIds: string[]) {
     await client.end()
   }
 }
+
+/** Per order, in the order given: milliseconds from the order's creation to its first side-effect job row. */
+export async function schedulingDelays(databaseUrl: string, orderIds: string[]): Promise<number[]> {
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ id: string; ms: string }>(
+      `SELECT o.id, round(extract(epoch FROM min(j.created_at) - o.created_at) * 1000) AS ms
+       FROM "order" o JOIN af_side_effect_job j ON j.order_id = o.id
+       WHERE o.id = ANY($1) GROUP BY o.id, o.created_at`,
+      [orderIds]
+    )
+    const byOrder = new Map(rows.map((row) => [row.id, Number(row.ms)]))
+    return orderIds.map((id) => byOrder.get(id) ?? Number.NaN)
+  } finally {
+    await client.end()
+  }
+}
