@@ -25,6 +25,13 @@ export function classifySmtpError(error: unknown): MailRejectedError | MailTempo
   const command = typeof fields.command === "string" ? fields.command : undefined
   const reply = describeReply(responseCode, command, fields.response)
 
+  if (command === "STARTTLS" || code === "ETLS") {
+    // smtp.requireTLS (the default off loopback): nodemailer stops before AUTH and MAIL FROM
+    return new MailTemporaryError(
+      `SMTP server did not upgrade the connection to TLS (${reply}); smtp.requireTLS is on, so nothing was sent and no login was tried`,
+      { responseCode, code }
+    )
+  }
   if (isPermanent(fields, responseCode, command)) {
     const subject = command === "RCPT TO" ? "the recipient" : "the message"
     return new MailRejectedError(`SMTP server permanently rejected ${subject} (${reply})`, {
