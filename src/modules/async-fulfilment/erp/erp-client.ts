@@ -37,11 +37,7 @@ export class ErpClient {
 
   async send(doc: ErpOrderDocument, idempotencyKey: string): Promise<ErpSendResult> {
     const body = JSON.stringify(doc)
-    const { header: signature } = signErpBody(
-      body,
-      this.opts.secret,
-      Math.floor(Date.now() / 1000)
-    )
+    const { header: signature } = signErpBody(body, this.opts.secret, Math.floor(Date.now() / 1000), idempotencyKey)
     const fetchImpl = this.opts.fetchImpl ?? fetch
 
     let response: Response

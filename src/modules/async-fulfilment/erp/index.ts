@@ -14,5 +14,6 @@ export {
   ERP_SIGNATURE_HEADER,
   signErpBody,
   verifyErpSignature,
+  type VerifyErpSignatureOptions,
 } from "./sign-erp-request"
 export { toDecimalString } from "./to-decimal-string"

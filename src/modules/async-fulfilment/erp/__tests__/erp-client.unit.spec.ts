@@ -48,6 +48,8 @@ describe("ErpClient", () => {
     const signature = request.headers[ERP_SIGNATURE_HEADER] as string
     expect(verifyErpSignature(request.body, signature, secret)).toBe(true)
     expect(verifyErpSignature(request.body, signature, "wrong-secret")).toBe(false)
+    expect(verifyErpSignature(request.body, signature, secret, { idempotencyKey: "order_01TEST:erp" })).toBe(true)
+    expect(verifyErpSignature(request.body, signature, secret, { idempotencyKey: "order_01TEST:erp-2" })).toBe(false)
   })
 
   it("falls back to body.reference, and accepts non-JSON 2xx bodies", async () => {
