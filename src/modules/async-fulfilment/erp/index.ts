@@ -6,9 +6,10 @@ export {
   type ErpOrderLine,
   type ErpShippingLine,
 } from "./build-erp-document"
-export { ErpClient, ERP_USER_AGENT, type ErpClientOptions, type ErpSendResult } from "./erp-client"
+export { ErpClient, ERP_RESPONSE_MAX_BYTES, ERP_USER_AGENT, type ErpClientOptions, type ErpSendResult } from "./erp-client"
 export { ErpRejectedError } from "../errors/erp-rejected-error"
 export { ErpRetryableError } from "../errors/erp-retryable-error"
+export { ErpResponseTooLargeError } from "../errors/erp-response-too-large-error"
 export {
   ERP_IDEMPOTENCY_HEADER,
   ERP_SIGNATURE_HEADER,

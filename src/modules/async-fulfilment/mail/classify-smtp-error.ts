@@ -1,5 +1,6 @@
 import { MailRejectedError } from "../errors/mail-rejected-error"
 import { MailTemporaryError } from "../errors/mail-temporary-error"
+import { redactEmailAddresses } from "../redact/redact-email-addresses"
 
 /** The fields nodemailer puts on its errors. */
 interface NodemailerErrorFields {
@@ -67,14 +68,9 @@ function describeReply(
   // nodemailer's response starts with the reply code: "550 5.1.1 ... User unknown"
   const reply =
     typeof response === "string" && response
-      ? `"${redactAddresses(response).slice(0, MAX_RESPONSE_CHARS)}"`
+      ? `"${redactEmailAddresses(response).slice(0, MAX_RESPONSE_CHARS)}"`
       : String(responseCode ?? "nothing")
   return `${command ?? "server"} answered ${reply}`
-}
-
-/** Servers like to quote the address they refuse: "550 <ada@example.com>: unknown user". */
-function redactAddresses(text: string): string {
-  return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, "[address]")
 }
 
 /** Socket errno for network failures ("connect ECONNREFUSED 127.0.0.1:25" → ECONNREFUSED). */
