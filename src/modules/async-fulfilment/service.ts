@@ -249,13 +249,14 @@ export default class AsyncFulfilmentModuleService
     return { number: invoice.number, xml: renderInvoiceXml(invoice.model, format) }
   }
 
+  /** False when the invoice already has a file (another run recorded first): nothing is changed. */
   @InjectManager()
   async recordIssuedInvoice(
     invoiceId: string,
     issued: { file: { id: string; url: string }; model: InvoiceModel },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await recordIssuedInvoiceRow(sharedContext.manager as SqlEntityManager, invoiceId, issued)
+  ): Promise<boolean> {
+    return recordIssuedInvoiceRow(sharedContext.manager as SqlEntityManager, invoiceId, issued)
   }
 
   /** An admin retry: back to `queued` with fresh attempts; the error history stays. */
