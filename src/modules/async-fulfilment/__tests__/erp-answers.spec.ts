@@ -1,8 +1,10 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { Queue } from "bullmq"
 import IORedis from "ioredis"
 import type { ServerResponse } from "node:http"
 import { ASYNC_FULFILMENT_MODULE } from ".."
 import type AsyncFulfilmentModuleService from "../service"
+import { QUEUE_NAMES, sideEffectJobId } from "../queues/names"
 import { startErpTestServer, streamFiller, ErpTestServer } from "../erp/__tests__/__fixtures__/erp-test-server"
 import { makeOrderDocument } from "./__fixtures__/order-document"
 import { TEST_SELLER } from "../options/__tests__/__fixtures__/test-seller"
@@ -11,7 +13,7 @@ jest.setTimeout(60_000)
 
 const run = process.env.AF_TEST_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379"
-const queuePrefix = `afrl-${run}`
+const queuePrefix = `afea-${run}`
 const MB = 1024 * 1024
 
 const answers = new Map<string, (res: ServerResponse) => void>()
@@ -49,7 +51,7 @@ afterAll(async () => {
 moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
   moduleName: ASYNC_FULFILMENT_MODULE,
   resolve: "./src/modules/async-fulfilment",
-  dbName: `af-module-erp-limit-${run}`,
+  dbName: `af-module-erp-answers-${run}`,
   moduleOptions: {
     redisUrl,
     queuePrefix,
@@ -59,8 +61,10 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
   },
   testSuite: ({ service }) => {
     const redis = new IORedis(redisUrl)
+    const erpQueue = new Queue(QUEUE_NAMES.erp, { connection: redis, prefix: queuePrefix })
 
     afterAll(async () => {
+      await erpQueue.close()
       const leftovers = await redis.keys(`${queuePrefix}:*`)
       await Promise.all(leftovers.map((key) => redis.unlink(key)))
       redis.disconnect()
@@ -101,7 +105,41 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
       const completed = await erpJobOnce("order_next", "completed")
       expect(completed.result).toMatchObject({ status: 201, reference: "ERP-1" })
       // measured growth, for the hand-off note
-      console.info(`[erp-response-limit] RSS growth ${growthMb.toFixed(1)} MB, server sent ${((await streamed[0]) / MB).toFixed(1)} MB`)
+      console.info(`[erp-answers] RSS growth ${growthMb.toFixed(1)} MB, server sent ${((await streamed[0]) / MB).toFixed(1)} MB`)
+    })
+
+    it("stores and logs a rejection's body excerpt with e-mail addresses redacted and capped", async () => {
+      const body = JSON.stringify({ error: "customer ada.lovelace@example.com exists", contact: "Ada <ada@example.com>", padding: "y".repeat(20_000) })
+      answers.set("order_rejected", (res) => res.writeHead(422, { "content-type": "application/json" }).end(body))
+      const logged: string[] = []
+      const spies = (["warn", "error", "info", "log"] as const).map((level) =>
+        jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")))
+      )
+
+      try {
+        await placeErpOnly("order_rejected")
+        const failed = await erpJobOnce("order_rejected", "failed")
+        const queueJob = await erpQueue.getJob(sideEffectJobId("erp", "order_rejected"))
+        const stored = {
+          last_error: failed.last_error ?? "",
+          error_history: JSON.stringify(failed.error_history),
+          failed_reason: queueJob?.failedReason ?? "",
+          log: logged.filter((line) => line.includes("order_rejected")).join("\n"),
+        }
+
+        expect(stored.last_error).toContain("HTTP 422")
+        expect(stored.failed_reason).toContain("HTTP 422")
+        expect(stored.log).toContain("HTTP 422")
+        for (const [where, text] of Object.entries(stored)) {
+          expect([where, text.includes("example.com")]).toEqual([where, false])
+          expect([where, text.includes("[address]")]).toEqual([where, true])
+        }
+        expect(stored.last_error.length).toBeLessThanOrEqual(1_000)
+        expect(stored.failed_reason.length).toBeLessThanOrEqual(1_000)
+        expect(Buffer.byteLength(stored.last_error)).toBeLessThanOrEqual(2_048)
+      } finally {
+        spies.forEach((spy) => spy.mockRestore())
+      }
     })
   },
 })
