@@ -134,6 +134,11 @@ export const asyncFulfilmentOptionsSchema = z
       .object({
         completed: keepJobsSchema(24 * 3600, 1_000),
         failed: keepJobsSchema(30 * 24 * 3600),
+        /**
+         * days after which an order's snapshot loses its personal fields (e-mail, names, addresses,
+         * phones, metadata), once all its side effects are done; unset: kept. Invoices are kept as issued
+         */
+        orderSnapshots: z.number().int().min(1).max(36_500).optional(),
       })
       .strict()
       .prefault({}),

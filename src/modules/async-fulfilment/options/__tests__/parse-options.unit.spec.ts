@@ -96,6 +96,15 @@ describe("parseAsyncFulfilmentOptions", () => {
     })
   })
 
+  it("keeps order snapshots' personal fields unless retention.orderSnapshots (days) says otherwise", () => {
+    expect(parseAsyncFulfilmentOptions(valid).retention.orderSnapshots).toBeUndefined()
+    expect(parseAsyncFulfilmentOptions({ ...valid, retention: { orderSnapshots: 400 } }).retention).toMatchObject({
+      orderSnapshots: 400,
+      failed: { ageSeconds: 30 * 24 * 3600 },
+    })
+    expect(messageFor({ ...valid, retention: { orderSnapshots: 0 } })).toContain("`retention.orderSnapshots`")
+  })
+
   it("lists every problem at once", () => {
     const message = messageFor({ redisUrl: "redis://x" })
     expect(message).toContain("`erp`")
