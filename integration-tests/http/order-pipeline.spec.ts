@@ -54,6 +54,9 @@ medusaIntegrationTestRunner({
       expect(calls[0].idempotencyKey).toBe(`erp-${order.id}`)
       expect(verifyErpSignature(calls[0].rawBody, calls[0].signature!, testEnv.erpSecret)).toBe(true)
       expect(verifyErpSignature(calls[0].rawBody + " ", calls[0].signature!, testEnv.erpSecret)).toBe(false)
+      const idempotencyKey = calls[0].idempotencyKey
+      expect(verifyErpSignature(calls[0].rawBody, calls[0].signature!, testEnv.erpSecret, { idempotencyKey })).toBe(true)
+      expect(verifyErpSignature(calls[0].rawBody, calls[0].signature!, testEnv.erpSecret, { idempotencyKey: `${idempotencyKey}-new` })).toBe(false)
       expect(calls[0].body).toMatchObject({ order_id: order.id, currency_code: "PLN" })
       expect(Number(calls[0].body.totals.total)).toBeCloseTo(order.total, 2)
       expect((await rowOf(order.id, "erp"))?.result).toMatchObject({

@@ -1,7 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAsyncFulfilmentMiddlewares } from "./admin/async-fulfilment/middlewares"
+import { adminCustomerErasureMiddlewares } from "./admin/async-fulfilment/customers/middlewares"
 import { storeAsyncFulfilmentMiddlewares } from "./store/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminAsyncFulfilmentMiddlewares, ...storeAsyncFulfilmentMiddlewares],
+  routes: [...adminAsyncFulfilmentMiddlewares, ...adminCustomerErasureMiddlewares, ...storeAsyncFulfilmentMiddlewares],
 })

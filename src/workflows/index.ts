@@ -1,3 +1,4 @@
 export * from "./reconcile"
 export * from "./risk"
+export * from "./privacy"
 export * from "./side-effects"

@@ -58,6 +58,12 @@ import {
 import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
 import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
 import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
+import {
+  eraseOrdersPersonalData,
+  lockCustomerOrders,
+  lockExpiredOrders,
+  lockUnfinishedJobs,
+} from "./privacy/erase-order-personal-data"
 
 type InjectedDependencies = {
   logger: Logger
@@ -310,13 +316,14 @@ export default class AsyncFulfilmentModuleService
     return { number: invoice.number, xml: renderInvoiceXml(invoice.model, format) }
   }
 
+  /** False when the invoice already has a file (another run recorded first): nothing is changed. */
   @InjectManager()
   async recordIssuedInvoice(
     invoiceId: string,
     issued: { file: { id: string; url: string }; model: InvoiceModel },
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<void> {
-    await recordIssuedInvoiceRow(sharedContext.manager as SqlEntityManager, invoiceId, issued)
+  ): Promise<boolean> {
+    return recordIssuedInvoiceRow(sharedContext.manager as SqlEntityManager, invoiceId, issued)
   }
 
   /** An admin retry: back to `queued` with fresh attempts; the error history stays. */
@@ -516,5 +523,65 @@ export default class AsyncFulfilmentModuleService
     }
     const now = new Date()
     await this.updateSideEffectJobs(jobs.map((job) => ({ id: job.id, ...applyTransition(name, job, input, now) })))
+  }
+
+  /**
+   * A customer's erasure (GDPR art. 17): blanks the personal fields of their order snapshots, jobs
+   * and reviews in one transaction; invoices stay as issued (tax law). CONFLICT, and nothing
+   * changed, while a job of theirs may still read its order document (queued, active, held, failed).
+   */
+  @InjectManager()
+  async eraseCustomerPersonalData(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ order_ids: string[] }> {
+    return { order_ids: await this.eraseCustomerPersonalData_(customerId, sharedContext) }
+  }
+
+  @InjectTransactionManager()
+  protected async eraseCustomerPersonalData_(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const orderIds = await lockCustomerOrders(manager, customerId)
+    const unfinished = await lockUnfinishedJobs(manager, orderIds)
+    if (unfinished.length) {
+      const list = unfinished.map((job) => `${job.kind} of ${job.order_id} is ${job.status}`).join(", ")
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Customer ${customerId} cannot be erased yet: ${list}. Let them finish, or retry or discard the failed ones, then erase again`
+      )
+    }
+    await eraseOrdersPersonalData(manager, orderIds, new Date())
+    return orderIds
+  }
+
+  /** `retention.orderSnapshots`: blanks up to `limit` expired snapshots whose jobs are done; none when unset. */
+  @InjectManager()
+  async eraseExpiredOrderSnapshots(
+    limit = 500,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ order_ids: string[] }> {
+    const days = this.options_.retention.orderSnapshots
+    if (days === undefined) {
+      return { order_ids: [] }
+    }
+    return { order_ids: await this.eraseExpiredOrderSnapshots_(days, limit, sharedContext) }
+  }
+
+  @InjectTransactionManager()
+  protected async eraseExpiredOrderSnapshots_(
+    days: number,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const expired = await lockExpiredOrders(manager, days, limit)
+    // checked again under the jobs' locks: an admin retry may have started one meanwhile
+    const busy = new Set((await lockUnfinishedJobs(manager, expired)).map((job) => job.order_id))
+    const orderIds = expired.filter((orderId) => !busy.has(orderId))
+    await eraseOrdersPersonalData(manager, orderIds, new Date())
+    return orderIds
   }
 }

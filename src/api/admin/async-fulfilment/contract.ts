@@ -168,3 +168,10 @@ export type RiskReviewDecision = "approve" | "reject"
 export interface RiskReviewDecisionBody {
   note?: string
 }
+
+/** POST /admin/async-fulfilment/customers/:id/erase */
+export interface CustomerErasureResponse {
+  customer_id: string
+  /** the orders whose snapshots, jobs and reviews lost their personal fields (invoices are kept) */
+  erased_order_ids: string[]
+}

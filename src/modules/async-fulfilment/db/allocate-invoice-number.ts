@@ -80,15 +80,21 @@ export async function insertInvoiceWithNextNumber(
   return row as unknown as AllocatedInvoiceRow
 }
 
-/** Issues the invoice: its PDF file and the model every rendering is made from, in one statement. */
+/**
+ * Issues the invoice: its PDF file and the model every rendering is made from, in one statement,
+ * only if no file is recorded yet. False when another run recorded its file first: the caller's
+ * upload is then not the invoice's and should be deleted.
+ */
 export async function recordIssuedInvoiceRow(
   manager: SqlEntityManager,
   invoiceId: string,
   { file, model }: { file: { id: string; url: string }; model: InvoiceModel }
-): Promise<void> {
-  await manager.execute(
+): Promise<boolean> {
+  const rows = await manager.execute(
     `UPDATE af_invoice SET file_id = ?, file_url = ?, model = ?::jsonb, updated_at = now()
-     WHERE id = ? AND deleted_at IS NULL`,
+     WHERE id = ? AND deleted_at IS NULL AND file_id IS NULL
+     RETURNING id`,
     [file.id, file.url, JSON.stringify(model), invoiceId]
   )
+  return rows.length === 1
 }

@@ -2,12 +2,18 @@ import type { ErpOrderDocument } from "./build-erp-document"
 import { describeEndpoint } from "./describe-endpoint"
 import { ErpRejectedError } from "../errors/erp-rejected-error"
 import { ErpRetryableError } from "../errors/erp-retryable-error"
+import { ErpResponseTooLargeError } from "../errors/erp-response-too-large-error"
+import { quoteRemoteText } from "../redact/quote-remote-text"
+import { type CappedBody, readCappedBody } from "./read-capped-body"
 import { parseRetryAfterMs } from "./parse-retry-after"
 import { isRetryableErpStatus } from "../retry-policy"
 import { ERP_IDEMPOTENCY_HEADER, ERP_SIGNATURE_HEADER, signErpBody } from "./sign-erp-request"
 
 export const ERP_USER_AGENT = "medusa-plugin-async-fulfilment"
 
+/** what is read of a response; beyond it the download is cancelled */
+export const ERP_RESPONSE_MAX_BYTES = 64 * 1024
+// ≤ 1.5 KiB in UTF-8: the excerpt goes into last_error, error_history, BullMQ's failed reason and the log
 const BODY_EXCERPT_MAX_CHARS = 500
 
 export interface ErpClientOptions {
@@ -37,15 +43,11 @@ export class ErpClient {
 
   async send(doc: ErpOrderDocument, idempotencyKey: string): Promise<ErpSendResult> {
     const body = JSON.stringify(doc)
-    const { header: signature } = signErpBody(
-      body,
-      this.opts.secret,
-      Math.floor(Date.now() / 1000)
-    )
+    const { header: signature } = signErpBody(body, this.opts.secret, Math.floor(Date.now() / 1000), idempotencyKey)
     const fetchImpl = this.opts.fetchImpl ?? fetch
 
     let response: Response
-    let text: string
+    let answer: CappedBody
     try {
       response = await fetchImpl(this.opts.url, {
         method: "POST",
@@ -62,12 +64,19 @@ export class ErpClient {
         // Covers the body download as well as the response headers.
         signal: AbortSignal.timeout(this.opts.timeoutMs),
       })
-      text = await response.text()
+      answer = await readCappedBody(response, ERP_RESPONSE_MAX_BYTES)
     } catch (error) {
       throw this.transportError(error)
     }
 
+    const { text, truncated } = answer
     if (response.status >= 200 && response.status < 300) {
+      if (truncated) {
+        throw new ErpResponseTooLargeError(
+          `ERP response too large: more than ${ERP_RESPONSE_MAX_BYTES / 1024} KiB (HTTP ${response.status}) from ${this.endpoint}; not read beyond it`,
+          { status: response.status, maxBytes: ERP_RESPONSE_MAX_BYTES }
+        )
+      }
       const parsed = parseJson(text)
       return {
         status: response.status,
@@ -89,7 +98,7 @@ export class ErpClient {
     const what = status >= 300 && status < 400 ? "redirected (not followed)" : "rejected"
     return new ErpRejectedError(`ERP ${what} the order document: HTTP ${status} from ${this.endpoint}`, {
       status,
-      bodyExcerpt: text.slice(0, BODY_EXCERPT_MAX_CHARS),
+      bodyExcerpt: quoteRemoteText(text, BODY_EXCERPT_MAX_CHARS),
     })
   }
 

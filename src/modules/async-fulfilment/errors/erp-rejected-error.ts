@@ -6,7 +6,7 @@ import { PermanentSideEffectError } from "./permanent-side-effect-error"
  */
 export class ErpRejectedError extends PermanentSideEffectError {
   readonly status: number
-  /** start of the response body, at most 500 characters */
+  /** start of the response body, e-mail addresses redacted, at most 500 characters */
   readonly bodyExcerpt: string
 
   constructor(message: string, opts: { status: number; bodyExcerpt: string }) {

@@ -1,5 +1,6 @@
 import { MailRejectedError } from "../errors/mail-rejected-error"
 import { MailTemporaryError } from "../errors/mail-temporary-error"
+import { redactEmailAddresses } from "../redact/redact-email-addresses"
 
 /** The fields nodemailer puts on its errors. */
 interface NodemailerErrorFields {
@@ -25,6 +26,13 @@ export function classifySmtpError(error: unknown): MailRejectedError | MailTempo
   const command = typeof fields.command === "string" ? fields.command : undefined
   const reply = describeReply(responseCode, command, fields.response)
 
+  if (command === "STARTTLS" || code === "ETLS") {
+    // smtp.requireTLS (the default off loopback): nodemailer stops before AUTH and MAIL FROM
+    return new MailTemporaryError(
+      `SMTP server did not upgrade the connection to TLS (${reply}); smtp.requireTLS is on, so nothing was sent and no login was tried`,
+      { responseCode, code }
+    )
+  }
   if (isPermanent(fields, responseCode, command)) {
     const subject = command === "RCPT TO" ? "the recipient" : "the message"
     return new MailRejectedError(`SMTP server permanently rejected ${subject} (${reply})`, {
@@ -60,14 +68,9 @@ function describeReply(
   // nodemailer's response starts with the reply code: "550 5.1.1 ... User unknown"
   const reply =
     typeof response === "string" && response
-      ? `"${redactAddresses(response).slice(0, MAX_RESPONSE_CHARS)}"`
+      ? `"${redactEmailAddresses(response).slice(0, MAX_RESPONSE_CHARS)}"`
       : String(responseCode ?? "nothing")
   return `${command ?? "server"} answered ${reply}`
-}
-
-/** Servers like to quote the address they refuse: "550 <ada@example.com>: unknown user". */
-function redactAddresses(text: string): string {
-  return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, "[address]")
 }
 
 /** Socket errno for network failures ("connect ECONNREFUSED 127.0.0.1:25" → ECONNREFUSED). */

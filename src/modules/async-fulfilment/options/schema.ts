@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { invoiceOptionsSchema } from "./invoice-options"
 import { SIDE_EFFECT_KINDS, SideEffectKind, withDependents } from "../types/side-effect"
 import { DEFAULT_RETRY_SETTINGS } from "../retry-policy"
+import { isLoopbackHost } from "./is-loopback-host"
 
 // Each default is written once, on its field: `.prefault({})` runs an absent object through its
 // schema, so the fields' own defaults fill it (zod's `.default()` would skip them).
@@ -40,6 +41,16 @@ const redisUrlSchema = z
 const httpUrlSchema = z
   .string()
   .refine((url) => /^https?:\/\/[^\s]+$/.test(url), "must be an http:// or https:// URL")
+
+/** http:// to a host that is not loopback; an unparsable URL is left to the url's own check. */
+function isInsecureRemoteUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === "http:" && !isLoopbackHost(parsed.hostname)
+  } catch {
+    return false
+  }
+}
 
 const riskReviewSchema = z
   .object({
@@ -123,6 +134,11 @@ export const asyncFulfilmentOptionsSchema = z
       .object({
         completed: keepJobsSchema(24 * 3600, 1_000),
         failed: keepJobsSchema(30 * 24 * 3600),
+        /**
+         * days after which an order's snapshot loses its personal fields (e-mail, names, addresses,
+         * phones, metadata), once all its side effects are done; unset: kept. Invoices are kept as issued
+         */
+        orderSnapshots: z.number().int().min(1).max(36_500).optional(),
       })
       .strict()
       .prefault({}),
@@ -132,6 +148,12 @@ export const asyncFulfilmentOptionsSchema = z
         port: z.number().int().min(1).max(65_535),
         /** TLS from the first byte (port 465); otherwise STARTTLS when offered */
         secure: z.boolean().optional(),
+        /**
+         * refuse to send (and to log in) unless the connection is encrypted: without it a man in the
+         * middle who strips STARTTLS reads the password and every invoice. Default: true, unless the
+         * host is loopback (127.0.0.0/8, ::1, localhost); irrelevant with `secure`
+         */
+        requireTLS: z.boolean().optional(),
         auth: z.object({ user: z.string().min(1), pass: z.string().min(1) }).strict().optional(),
         /** sender, e.g. `"Shop <orders@shop.example>"` */
         from: z.string().min(3),
@@ -146,8 +168,20 @@ export const asyncFulfilmentOptionsSchema = z
         /** HMAC-SHA256 key for the request signature */
         secret: z.string().min(16, "must be at least 16 characters"),
         timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
+        /** allow an `http://` url on a host that is not loopback (the order documents travel unencrypted) */
+        allowInsecureHttp: z.boolean().default(false),
       })
-      .strict(),
+      .strict()
+      .superRefine((erp, ctx) => {
+        if (!erp.allowInsecureHttp && isInsecureRemoteUrl(erp.url)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["url"],
+            message:
+              "http:// sends the order documents unencrypted: use https://, a loopback host, or set erp.allowInsecureHttp: true",
+          })
+        }
+      }),
     /** the invoice and its e-invoice forms: see invoice-options.ts */
     invoice: invoiceOptionsSchema,
     storefront: z

@@ -3,6 +3,7 @@ import type { InvoiceModel } from "../invoice/model"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
+import { recordOwnUpload } from "../runtime/record-own-upload"
 
 export interface InvoiceJobResult {
   invoice_number: string
@@ -13,11 +14,12 @@ export interface InvoiceJobResult {
 /**
  * Allocates the order's invoice number (once: a re-run reuses it), builds the invoice model, renders
  * the (Factur-X) PDF and stores it through the File module together with the model, from which the
- * XML renderings are served byte for byte as embedded. A re-run after the file was stored only reports it.
+ * XML renderings are served byte for byte as embedded. A re-run after the file was stored only reports it;
+ * a run that loses to a concurrent one, or cannot record its file, deletes its own upload.
  */
 export async function processInvoiceJob(
   payload: SideEffectPayload,
-  { documents, options, files }: ProcessorRuntime
+  { documents, options, files, logger }: ProcessorRuntime
 ): Promise<InvoiceJobResult> {
   const order = await documents.retrieveOrderDocument(payload.order_id)
   const invoice = await documents.allocateInvoice(payload.order_id)
@@ -39,7 +41,10 @@ export async function processInvoiceJob(
     throw new PermanentSideEffectError(`cannot build invoice ${invoice.number}: ${(error as Error).message}`)
   }
   const pdf = await renderIssuedInvoicePdf(model, options.invoice)
-  const file = await files.save(invoiceFileName(invoice.number, "pdf"), pdf)
-  await documents.recordIssuedInvoice(invoice.id, { file, model })
+  const uploaded = await files.save(invoiceFileName(invoice.number, "pdf"), pdf)
+  const file = await recordOwnUpload(
+    { orderId: payload.order_id, invoiceId: invoice.id, invoiceNumber: invoice.number, file: uploaded, model },
+    { documents, files, logger }
+  )
   return { invoice_number: invoice.number, file_id: file.id, file_url: file.url }
 }

@@ -1,4 +1,5 @@
 import IORedis, { Cluster, Redis, RedisOptions } from "ioredis"
+import { redactRedisUrl } from "./redact-redis-url"
 
 /** A single Redis (or Sentinel group) or a Redis Cluster: BullMQ works on either. */
 export type RedisClient = Redis | Cluster
@@ -10,10 +11,7 @@ export interface RedisConnections {
   worker: RedisClient
 }
 
-/** `redis://user:secret@host` → `redis://user:***@host`, for messages and logs. */
-export function redactRedisUrl(url: string): string {
-  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, "$1***@")
-}
+export { redactRedisUrl } from "./redact-redis-url"
 
 export interface ClusterNode {
   host: string

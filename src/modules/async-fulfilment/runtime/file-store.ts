@@ -11,6 +11,8 @@ export interface StoredFile {
 export interface FileStore {
   save(filename: string, content: Buffer): Promise<StoredFile>
   read(fileId: string): Promise<Buffer>
+  /** removes a file this process stored but could not record (it holds personal data) */
+  delete(fileId: string): Promise<void>
 }
 
 /**
@@ -32,6 +34,9 @@ export function createMedusaFileStore(): FileStore {
     },
     async read(fileId) {
       return fileModule().getAsBuffer(fileId)
+    },
+    async delete(fileId) {
+      await fileModule().deleteFiles(fileId)
     },
   }
 }

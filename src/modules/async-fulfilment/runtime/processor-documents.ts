@@ -16,8 +16,11 @@ export interface ProcessorDocuments {
   /** allocates the invoice number on the first call (gap-free, once per order) */
   allocateInvoice(orderId: string): Promise<AllocatedInvoiceRow>
   findInvoice(orderId: string): Promise<AllocatedInvoiceRow | null>
-  /** the rendered PDF and the model it was rendered from: the invoice is issued */
-  recordIssuedInvoice(invoiceId: string, issued: { file: { id: string; url: string }; model: InvoiceModel }): Promise<void>
+  /**
+   * the rendered PDF and the model it was rendered from: the invoice is issued. False, and
+   * nothing written, when a file is already recorded (a concurrent run won)
+   */
+  recordIssuedInvoice(invoiceId: string, issued: { file: { id: string; url: string }; model: InvoiceModel }): Promise<boolean>
   /** null when the order has no side-effect job of that kind (the kind is off) */
   findSideEffectState(orderId: string, kind: SideEffectKind): Promise<SideEffectState | null>
 }

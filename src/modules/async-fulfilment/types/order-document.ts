@@ -140,6 +140,8 @@ export interface OrderDocument {
   metadata: Record<string, unknown> | null
   /** absent in documents stored before the invoice model: read as "not paid" */
   payment_collections?: OrderDocumentPaymentCollection[]
+  /** ISO 8601: when the personal fields were blanked (a customer's erasure, or retention.orderSnapshots) */
+  erased_at?: string
 }
 
 /** What the invoice adds to the order: its legal identity. */

@@ -3,7 +3,8 @@ import { ErpClient, ERP_USER_AGENT } from "../erp-client"
 import { ErpRejectedError } from "../../errors/erp-rejected-error"
 import { ErpRetryableError } from "../../errors/erp-retryable-error"
 import { ERP_IDEMPOTENCY_HEADER, ERP_SIGNATURE_HEADER, verifyErpSignature } from "../sign-erp-request"
-import { closedPortUrl, ErpTestServer, startErpTestServer } from "./__fixtures__/erp-test-server"
+import { ErpResponseTooLargeError } from "../../errors/erp-response-too-large-error"
+import { closedPortUrl, ErpTestServer, startErpTestServer, streamFiller } from "./__fixtures__/erp-test-server"
 import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"
 
 const secret = "whsec_test_secret"
@@ -48,6 +49,8 @@ describe("ErpClient", () => {
     const signature = request.headers[ERP_SIGNATURE_HEADER] as string
     expect(verifyErpSignature(request.body, signature, secret)).toBe(true)
     expect(verifyErpSignature(request.body, signature, "wrong-secret")).toBe(false)
+    expect(verifyErpSignature(request.body, signature, secret, { idempotencyKey: "order_01TEST:erp" })).toBe(true)
+    expect(verifyErpSignature(request.body, signature, secret, { idempotencyKey: "order_01TEST:erp-2" })).toBe(false)
   })
 
   it("falls back to body.reference, and accepts non-JSON 2xx bodies", async () => {
@@ -106,6 +109,42 @@ describe("ErpClient", () => {
     expect(error.message).toContain("422")
     expect(error.message).toContain("/erp/orders")
     expect(error.message).not.toContain("query-secret")
+  })
+
+  it("redacts e-mail addresses from the rejection's excerpt, the message included", async () => {
+    const reason = JSON.stringify({ error: "customer ada.lovelace+shop@example.co.uk already exists", contact: "Ada <ada@example.com>" })
+    server = await startErpTestServer((_req, res) => res.writeHead(409).end(reason))
+
+    const error = (await sendExpectingError(clientFor(server.url))) as ErpRejectedError
+
+    expect(error.bodyExcerpt).toContain("customer [address] already exists")
+    expect(error.message).not.toMatch(/ada\.lovelace|ada@example/)
+    expect(error.message).toContain("[address]")
+  })
+
+  it("stops reading a 2xx body beyond 64 KiB: 'response too large', and the download is cancelled", async () => {
+    let sent: Promise<number> | undefined
+    server = await startErpTestServer((_req, res) => {
+      sent = streamFiller(res, 200, 200 * 1024 * 1024)
+    })
+
+    const error = await sendExpectingError(clientFor(server.url, 10_000))
+
+    expect(error).toBeInstanceOf(ErpResponseTooLargeError)
+    expect(error.message).toContain("ERP response too large")
+    expect(error.message).toContain("HTTP 200")
+    expect(error.message).not.toContain("query-secret")
+    // the server saw the client go away long before 200 MB (what sits in socket buffers aside)
+    expect(await sent).toBeLessThan(20 * 1024 * 1024)
+  })
+
+  it("keeps the status of a huge error body and quotes at most 500 chars of it", async () => {
+    server = await startErpTestServer((_req, res) => void streamFiller(res, 502, 50 * 1024 * 1024))
+
+    const error = await sendExpectingError(clientFor(server.url, 10_000))
+
+    expect(error).toBeInstanceOf(ErpRetryableError)
+    expect((error as ErpRetryableError).status).toBe(502)
   })
 
   it("a redirect is not followed and counts as rejected", async () => {

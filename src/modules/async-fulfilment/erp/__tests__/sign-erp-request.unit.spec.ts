@@ -54,4 +54,45 @@ describe("signErpBody / verifyErpSignature", () => {
     expect(verifyErpSignature(body, both, "old-secret", { now })).toBe(true)
     expect(verifyErpSignature(body, both, secret, { now })).toBe(true)
   })
+
+  describe("v2: the Idempotency-Key is signed too", () => {
+    const key = "erp-order_01"
+
+    it("produces t=<ts>,v1=<hex>,v2=<hex>; v2 verifies with the key the request carried", () => {
+      const { header } = signErpBody(body, secret, now, key)
+
+      expect(header).toMatch(/^t=1741944413,v1=[0-9a-f]{64},v2=[0-9a-f]{64}$/)
+      expect(verifyErpSignature(body, header, secret, { now, idempotencyKey: key })).toBe(true)
+    })
+
+    it("fails a replay of a captured request under a new Idempotency-Key, within the tolerance", () => {
+      const { header } = signErpBody(body, secret, now, key)
+
+      expect(verifyErpSignature(body, header, secret, { now: now + 10, idempotencyKey: "erp-order_01-replayed" })).toBe(false)
+      expect(verifyErpSignature(body, header, secret, { now: now + 10, idempotencyKey: "" })).toBe(false)
+      expect(verifyErpSignature(body, header, secret, { now: now + 10, idempotencyKey: null })).toBe(false)
+      // what v2 closes: v1 alone does not bind the key, so the same replay passes it
+      expect(verifyErpSignature(body, header, secret, { now: now + 10 })).toBe(true)
+    })
+
+    it("does not take a v1 for a v2, nor a v2 signed over another body or time", () => {
+      const v1Only = signErpBody(body, secret, now).header
+      const { header } = signErpBody(body, secret, now, key)
+
+      expect(verifyErpSignature(body, v1Only, secret, { now, idempotencyKey: key })).toBe(false)
+      expect(verifyErpSignature(body + " ", header, secret, { now, idempotencyKey: key })).toBe(false)
+      expect(verifyErpSignature(body, header.replace(`t=${now}`, `t=${now - 1}`), secret, { now, idempotencyKey: key })).toBe(false)
+      expect(verifyErpSignature(body, header, secret, { now: now + 301, idempotencyKey: key })).toBe(false)
+    })
+
+    it("answers false, never throws, on entries of the wrong length", () => {
+      const { header } = signErpBody(body, secret, now, key)
+      const short = `t=${now},v1=abcd,v2=abcd`
+
+      expect(() => verifyErpSignature(body, short, secret, { now, idempotencyKey: key })).not.toThrow()
+      expect(verifyErpSignature(body, short, secret, { now, idempotencyKey: key })).toBe(false)
+      expect(verifyErpSignature(body, short, secret, { now })).toBe(false)
+      expect(verifyErpSignature(body, `${header},v2=${"a".repeat(66)}`, secret, { now, idempotencyKey: key })).toBe(true)
+    })
+  })
 })

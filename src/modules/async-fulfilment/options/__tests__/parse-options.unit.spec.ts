@@ -65,6 +65,46 @@ describe("parseAsyncFulfilmentOptions", () => {
     expect(message).toContain(expected)
   })
 
+  describe("transport security", () => {
+    const erpAt = (url: string, more: Record<string, unknown> = {}) => ({ ...valid, erp: { ...valid.erp, url, ...more } })
+
+    it.each(["http://erp.example.com/orders", "http://10.0.0.7:8080/orders", "http://[fd00::7]/orders"])(
+      "refuses the boot with an http:// ERP url on a host that is not loopback (%s)",
+      (url) => {
+        const message = messageFor(erpAt(url))
+        expect(message).toContain("`erp.url`: http:// sends the order documents unencrypted")
+        expect(message).toContain("erp.allowInsecureHttp")
+      }
+    )
+
+    it.each(["http://127.0.0.1:4010/orders", "http://localhost:4010/orders", "http://[::1]:4010/orders", "https://erp.example.com/orders"])(
+      "accepts %s",
+      (url) => {
+        expect(parseAsyncFulfilmentOptions(erpAt(url)).erp).toMatchObject({ url, allowInsecureHttp: false })
+      }
+    )
+
+    it("accepts a remote http:// ERP url when the store says so with erp.allowInsecureHttp", () => {
+      const options = parseAsyncFulfilmentOptions(erpAt("http://erp.internal/orders", { allowInsecureHttp: true }))
+      expect(options.erp.allowInsecureHttp).toBe(true)
+    })
+
+    it("keeps smtp.requireTLS unset unless given (the transport defaults it by host) and refuses a non-boolean", () => {
+      expect(parseAsyncFulfilmentOptions(valid).smtp?.requireTLS).toBeUndefined()
+      expect(parseAsyncFulfilmentOptions({ ...valid, smtp: { ...valid.smtp, requireTLS: false } }).smtp?.requireTLS).toBe(false)
+      expect(messageFor({ ...valid, smtp: { ...valid.smtp, requireTLS: "yes" } })).toContain("`smtp.requireTLS`")
+    })
+  })
+
+  it("keeps order snapshots' personal fields unless retention.orderSnapshots (days) says otherwise", () => {
+    expect(parseAsyncFulfilmentOptions(valid).retention.orderSnapshots).toBeUndefined()
+    expect(parseAsyncFulfilmentOptions({ ...valid, retention: { orderSnapshots: 400 } }).retention).toMatchObject({
+      orderSnapshots: 400,
+      failed: { ageSeconds: 30 * 24 * 3600 },
+    })
+    expect(messageFor({ ...valid, retention: { orderSnapshots: 0 } })).toContain("`retention.orderSnapshots`")
+  })
+
   it("lists every problem at once", () => {
     const message = messageFor({ redisUrl: "redis://x" })
     expect(message).toContain("`erp`")

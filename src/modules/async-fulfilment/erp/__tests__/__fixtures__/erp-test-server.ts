@@ -54,3 +54,31 @@ export async function closedPortUrl(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()))
   return `http://127.0.0.1:${port}/erp/orders`
 }
+
+/**
+ * Answers with `totalBytes` of JSON-ish filler in 64 KiB chunks, honouring back-pressure, and stops
+ * when the client goes away. Resolves with the bytes actually handed to the socket.
+ */
+export function streamFiller(res: http.ServerResponse, status: number, totalBytes: number): Promise<number> {
+  const chunk = Buffer.alloc(64 * 1024, "x")
+  let sent = 0
+  res.writeHead(status, { "content-type": "application/json", "content-length": String(totalBytes) })
+  return new Promise((resolve) => {
+    const done = () => resolve(sent)
+    res.on("close", done)
+    const pump = () => {
+      while (sent < totalBytes && !res.destroyed) {
+        const size = Math.min(chunk.length, totalBytes - sent)
+        sent += size
+        if (!res.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
+          res.once("drain", pump)
+          return
+        }
+      }
+      if (sent >= totalBytes) {
+        res.end()
+      }
+    }
+    pump()
+  })
+}

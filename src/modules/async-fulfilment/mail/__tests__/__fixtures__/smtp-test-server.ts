@@ -8,18 +8,30 @@ export interface ReceivedMail {
 }
 
 export interface SmtpTestServer {
+  host: string
   port: number
   received: ReceivedMail[]
+  /** user names of the AUTH attempts the server saw (in clear text: this server offers no STARTTLS) */
+  logins: string[]
   close(): Promise<void>
 }
 
 type Hooks = Pick<SMTPServerOptions, "onRcptTo" | "onData">
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
-export async function startSmtpTestServer(hooks: Hooks = {}): Promise<SmtpTestServer> {
+/**
+ * A real SMTP server that keeps every message it accepts; on 127.0.0.1 unless `host` says
+ * otherwise. It accepts any login, even unencrypted, to show what a client would give away.
+ */
+export async function startSmtpTestServer(hooks: Hooks = {}, { host = "127.0.0.1" } = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = []
+  const logins: string[] = []
   const server = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
+    onAuth: (auth, _session, callback) => {
+      logins.push(auth.username ?? "")
+      callback(null, { user: auth.username })
+    },
     // plain text keeps the test free of certificates
     disabledCommands: ["STARTTLS"],
     logger: false,
@@ -41,12 +53,14 @@ export async function startSmtpTestServer(hooks: Hooks = {}): Promise<SmtpTestSe
         })
       }),
   })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  await new Promise<void>((resolve) => server.listen(0, host, resolve))
   const { port } = server.server.address() as AddressInfo
 
   return {
+    host,
     port,
     received,
+    logins,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

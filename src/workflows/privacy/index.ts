@@ -1,0 +1,3 @@
+export * from "./erase-customer-personal-data"
+export * from "./erase-expired-order-snapshots"
+export * from "./steps"

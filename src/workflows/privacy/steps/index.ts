@@ -1,0 +1,2 @@
+export * from "./erase-customer-personal-data"
+export * from "./erase-expired-order-snapshots"
