@@ -12,7 +12,7 @@ interface Report {
   erpSecret: string
   output: string
   einvoices: EInvoiceBatch
-  verify: (body: string, header: string | undefined, secret: string) => boolean
+  verify: (body: string, header: string | undefined, secret: string, opts: { idempotencyKey: string | null }) => boolean
 }
 
 const languageName = new Intl.DisplayNames(["en"], { type: "language" })
@@ -66,7 +66,7 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, einvo
       console.log(`    mail     to ${mail.envelopeTo.join(", ")}: "${mail.parsed.subject}"${attached}`)
     }
     for (const call of calls) {
-      const signed = verify(call.rawBody, call.signature, erpSecret) ? "signature valid" : "SIGNATURE INVALID"
+      const signed = verify(call.rawBody, call.signature, erpSecret, { idempotencyKey: call.idempotencyKey ?? null }) ? "signature v2 valid" : "SIGNATURE INVALID"
       const invoice = call.body?.invoice
       const carried = invoice
         ? `, invoice ${invoice.number} (VAT ${invoice.vat_breakdown.map((entry: { rate: number; vat_amount: string }) => `${entry.rate} %: ${entry.vat_amount}`).join(", ")})`
