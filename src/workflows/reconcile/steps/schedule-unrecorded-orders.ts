@@ -7,8 +7,8 @@ import { scheduleOrderSideEffectsWorkflowId } from "../../side-effects/schedule-
 
 export const scheduleUnrecordedOrdersStepId = "schedule-unrecorded-orders"
 
-/** Orders scheduled between two renewals of the lease. */
-const ORDERS_PER_RENEWAL = 20
+/** Orders scheduled at once (a backlog of lost orders drains faster; the store keeps its connections), then the lease is renewed. */
+const ORDERS_AT_ONCE = 4
 
 export interface ScheduleUnrecordedOrdersStepInput {
   order_ids: string[]
@@ -18,8 +18,8 @@ export interface ScheduleUnrecordedOrdersStepInput {
 /**
  * Sends each lost order down the same path `order.placed` takes, one run of the schedule workflow
  * per order through the workflow engine (a composed sub-workflow would fail the whole sweep with
- * its first order): one failing order does not stop the rest. The lease is renewed every few
- * orders; once it is lost, the rest is left to the next sweep.
+ * its first order): one failing order does not stop the rest. A few orders run at once, and the
+ * lease is renewed before each few; once it is lost, the rest is left to the next sweep.
  */
 export const scheduleUnrecordedOrdersStep = createStep(
   scheduleUnrecordedOrdersStepId,
@@ -27,17 +27,20 @@ export const scheduleUnrecordedOrdersStep = createStep(
     const engine = container.resolve(Modules.WORKFLOW_ENGINE)
     const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
     const scheduled: string[] = []
-    for (const [i, orderId] of order_ids.entries()) {
-      if (i % ORDERS_PER_RENEWAL === 0 && !(await service.renewReconcileLock(lease.token, lease.ttl_ms))) {
+    for (let i = 0; i < order_ids.length; i += ORDERS_AT_ONCE) {
+      if (!(await service.renewReconcileLock(lease.token, lease.ttl_ms))) {
         break
       }
-      const { errors } = await engine.run(scheduleOrderSideEffectsWorkflowId, {
-        input: { order_id: orderId, event_id: "reconcile" },
-        throwOnError: false,
-      })
-      if (!errors?.length) {
-        scheduled.push(orderId)
-      }
+      const chunk = order_ids.slice(i, i + ORDERS_AT_ONCE)
+      const runs = await Promise.all(
+        chunk.map((orderId) =>
+          engine.run(scheduleOrderSideEffectsWorkflowId, {
+            input: { order_id: orderId, event_id: "reconcile" },
+            throwOnError: false,
+          })
+        )
+      )
+      scheduled.push(...chunk.filter((_, j) => !runs[j].errors?.length))
     }
     return new StepResponse(scheduled)
   }
