@@ -214,7 +214,9 @@ medusaIntegrationTestRunner({
             [orderIds]
           )
         ).rows
-        console.info(`unrecorded orders: 2,000 recorded in ${perSweep.length} sweeps (${perSweep.join(", ")}) taking ${Date.now() - started} ms`)
+        console.info(
+          `unrecorded orders: ${2_000 - unrecorded} of 2,000 recorded in ${perSweep.length} sweeps (${perSweep.join(", ")}), ${Date.now() - started} ms`
+        )
         expect(unrecorded).toBe(0)
         const { rows: [{ recorded_rows }] } = await knex.raw(
           `SELECT count(*)::int AS recorded_rows FROM af_side_effect_job WHERE order_id = ANY(?::text[])`,
