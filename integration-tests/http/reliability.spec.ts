@@ -231,6 +231,6 @@ medusaIntegrationTestRunner({
           .resolve(ContainerRegistrationKeys.PG_CONNECTION)
           .raw(`UPDATE af_side_effect_job SET status = 'discarded', discarded_at = now() WHERE status IN ('queued', 'active')`)
       }
-    }, 120_000)
+    }, 180_000) // 2,000 runs of the schedule workflow: about 50 s on an idle 2-core machine, 90 s when it is shared
   },
 })
