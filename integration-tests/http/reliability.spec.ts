@@ -5,8 +5,11 @@ import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { deleteRedisKeys } from "../../dev-support/redis-cleanup"
-import { reconcileSideEffectsWorkflow } from "../../src/workflows"
-import { QUEUE_NAMES } from "../../src/modules/async-fulfilment/queues/names"
+import { waitFor } from "../../dev-support/wait-for"
+import { reconcileSideEffectsWorkflow, scheduleOrderSideEffectsWorkflow } from "../../src/workflows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { QUEUE_NAMES, sideEffectJobId } from "../../src/modules/async-fulfilment/queues/names"
+import { copyOrder } from "../helpers/copy-orders"
 
 const testEnv = prepareTestEnv("reliability")
 // the outage below lasts while ten orders are placed: give retries room (0.5 s doubling over 8 attempts ≈ 64 s)
@@ -136,5 +139,98 @@ medusaIntegrationTestRunner({
       await session.settled(order.id)
       await expectEachEffectOnce([order.id])
     })
+    it("delivers the mail once when Redis lost only the invoice job under it", async () => {
+      const [invoiceQueue, mailQueue] = queues
+      await Promise.all(queues.map((queue) => queue.pause()))
+      let resumed = false
+      try {
+        const order = await session.placeOrder()
+        const invoiceJobId = sideEffectJobId("invoice", order.id)
+        await waitFor("the order's mail to wait for its invoice", async () =>
+          (await mailQueue.getJobState(sideEffectJobId("mail", order.id))) === "waiting-children"
+        )
+        // only the invoice job's keys go (its hash, its place in the list); the mail still waits for it
+        await redis.del(`${testEnv.queuePrefix}:${QUEUE_NAMES.invoice}:${invoiceJobId}`)
+        for (const list of ["wait", "paused"]) {
+          await redis.lrem(`${testEnv.queuePrefix}:${QUEUE_NAMES.invoice}:${list}`, 0, invoiceJobId)
+        }
+        expect(await invoiceQueue.getJobState(invoiceJobId)).toBe("unknown")
+        await sleep(1_100)
+
+        const swept = await reconcile()
+        const invoiceRow = await session.rowOf(order.id, "invoice")
+        expect(swept.requeued_jobs).toContain(invoiceRow!.id)
+        await Promise.all(queues.map((queue) => queue.resume()))
+        resumed = true
+        await session.settled(order.id)
+        await expectEachEffectOnce([order.id])
+        expect((await reconcile()).requeued_jobs).toEqual([])
+      } finally {
+        if (!resumed) {
+          await Promise.all(queues.map((queue) => queue.resume()))
+        }
+      }
+    })
+
+    it("records every one of 2,000 orders placed while no worker ran and whose order.placed was lost", async () => {
+      await Promise.all(queues.map((queue) => queue.pause()))
+      try {
+        const createOrder = async (email: string) =>
+          (
+            await createOrderWorkflow(getContainer()).run({
+              input: {
+                region_id: session.store.regions.pln,
+                email,
+                currency_code: "pln",
+                billing_address: { first_name: "Lena", last_name: "Lost", address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: "pl" },
+                items: [{ title: "Desk", quantity: 1, unit_price: 100 }],
+              },
+            })
+          ).result
+        // the plugin records one order the usual way (its order.placed arrived)…
+        const recorded = await createOrder("recorded-first@example.com")
+        await scheduleOrderSideEffectsWorkflow(getContainer()).run({ input: { order_id: recorded.id, event_id: "placed" } })
+        // …then createOrderWorkflow, which emits no order.placed, and 1,999 SQL copies of its order stand in for the lost ones
+        const lost = await createOrder("lost-burst@example.com")
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        // the plugin has been recording for an hour; the lost orders were placed in the last few seconds, past the grace period
+        await knex.raw(`UPDATE af_side_effect_job SET created_at = created_at - interval '1 hour' WHERE order_id = ?`, [recorded.id])
+        await knex.raw(`UPDATE "order" SET created_at = now() - interval '1100 milliseconds' WHERE id = ?`, [lost.id])
+        const orderIds = [lost.id, ...(await copyOrder(knex, lost.id, 1_999))]
+
+        const started = Date.now()
+        const perSweep: number[] = []
+        for (let sweep = 0; sweep < 30; sweep++) {
+          const { scheduled_orders } = await reconcile()
+          if (!scheduled_orders.length) {
+            break
+          }
+          perSweep.push(scheduled_orders.length)
+        }
+        const [{ unrecorded }] = (
+          await knex.raw(
+            `SELECT count(*)::int AS unrecorded FROM unnest(?::text[]) AS o(id)
+             WHERE NOT EXISTS (SELECT 1 FROM af_side_effect_job j WHERE j.order_id = o.id)`,
+            [orderIds]
+          )
+        ).rows
+        console.info(
+          `unrecorded orders: ${2_000 - unrecorded} of 2,000 recorded in ${perSweep.length} sweeps (${perSweep.join(", ")}), ${Date.now() - started} ms`
+        )
+        expect(unrecorded).toBe(0)
+        const { rows: [{ recorded_rows }] } = await knex.raw(
+          `SELECT count(*)::int AS recorded_rows FROM af_side_effect_job WHERE order_id = ANY(?::text[])`,
+          [orderIds]
+        )
+        expect(recorded_rows).toBe(6_000)
+      } finally {
+        // their 6,000 queue jobs never run: taken out of Redis, and their rows out of later sweeps' way
+        await Promise.all(queues.map((queue) => queue.obliterate({ force: true })))
+        await Promise.all(queues.map((queue) => queue.resume()))
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(`UPDATE af_side_effect_job SET status = 'discarded', discarded_at = now() WHERE status IN ('queued', 'active')`)
+      }
+    }, 180_000) // 2,000 runs of the schedule workflow: about 50 s on an idle 2-core machine, 90 s when it is shared
   },
 })

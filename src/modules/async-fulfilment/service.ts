@@ -51,9 +51,9 @@ import { insertMissingSideEffectJobs } from "./side-effect-jobs/insert-missing-s
 import { startOf, startSideEffectJob } from "./side-effect-jobs/start-side-effect-job"
 import { completeSideEffectJob } from "./side-effect-jobs/complete-side-effect-job"
 import {
+  findInQueueSideEffectJobs,
   findStuckSideEffectJobs,
-  firstRecordedAt,
-  ordersWithoutSideEffectJobs,
+  StuckJobsCursor,
 } from "./side-effect-jobs/find-reconcile-candidates"
 import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
 import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
@@ -86,6 +86,12 @@ export interface RecordOrderSideEffectsInput {
 }
 
 export type { SideEffectStart }
+
+/** The reconcile lease a sweep holds: renewed for `ttl_ms` before each batch. */
+export interface ReconcileLease {
+  token: string
+  ttl_ms: number
+}
 
 export default class AsyncFulfilmentModuleService
   extends MedusaService({
@@ -376,34 +382,48 @@ export default class AsyncFulfilmentModuleService
     return this.reconcileLock_.acquire(ttlMs)
   }
 
+  /** Extends the lease for another `ttlMs`; false when this instance no longer holds it (stop sweeping). */
+  async renewReconcileLock(token: string, ttlMs: number): Promise<boolean> {
+    return this.reconcileLock_.renew(token, ttlMs)
+  }
+
   async releaseReconcileLock(token: string): Promise<void> {
     await this.reconcileLock_.release(token)
   }
 
-  /** Of these orders, the ones never recorded, if the plugin was already recording when they were placed. */
+  /**
+   * Side-effect jobs idle past the grace period whose queue job is gone are enqueued again; failed
+   * ones synced. Walks every stuck job in pages of `batchSize` (past the ones whose queue job is
+   * alive), renewing the lease before each page; stops when the lease is lost.
+   */
   @InjectManager()
-  async findUnrecordedOrders(
-    orders: { id: string; created_at: Date | string }[],
+  async reconcileStuckSideEffects(
+    { lease }: { lease?: ReconcileLease } = {},
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
+  ): Promise<LostJobsOutcome> {
     const manager = sharedContext.manager as SqlEntityManager
-    const since = await firstRecordedAt(manager)
-    const eligible = since ? orders.filter((order) => new Date(order.created_at) >= since) : []
-    return ordersWithoutSideEffectJobs(manager, eligible.map((order) => order.id))
-  }
-
-  /** Side-effect jobs idle past the grace period whose queue job is gone are enqueued again; failed ones synced. */
-  @InjectManager()
-  async reconcileStuckSideEffects(@MedusaContext() sharedContext: Context = {}): Promise<LostJobsOutcome> {
     const { graceSeconds, batchSize } = this.options_.reconcile
     const olderThan = new Date(Date.now() - graceSeconds * 1000)
-    const stuck = await findStuckSideEffectJobs(sharedContext.manager as SqlEntityManager, olderThan, batchSize)
-    const outcome = await requeueLostJobs(this.queues_, stuck)
-    for (const { row, reason } of outcome.failed) {
-      await this.markSideEffectFailed(row.order_id, row.kind, { attempt: 0, message: reason, stack_head: null, final: true })
-    }
-    await this.transition_(outcome.requeued, "requeueLost", undefined)
-    return outcome
+    const swept: LostJobsOutcome = { requeued: [], failed: [] }
+    let cursor: StuckJobsCursor | null = null
+    do {
+      if (lease && !(await this.renewReconcileLock(lease.token, lease.ttl_ms))) {
+        this.logger_.warn("[async-fulfilment] reconcile: the lease was lost mid-sweep; the next sweep goes on")
+        break
+      }
+      const page = await findStuckSideEffectJobs(manager, olderThan, batchSize, cursor)
+      const outcome = await requeueLostJobs(this.queues_, page.rows, (orderIds) =>
+        findInQueueSideEffectJobs(manager, orderIds)
+      )
+      for (const { row, reason } of outcome.failed) {
+        await this.markSideEffectFailed(row.order_id, row.kind, { attempt: 0, message: reason, stack_head: null, final: true })
+      }
+      await this.transition_(outcome.requeued, "requeueLost", undefined)
+      swept.requeued.push(...outcome.requeued)
+      swept.failed.push(...outcome.failed)
+      cursor = page.next
+    } while (cursor)
+    return swept
   }
 
   @InjectManager()

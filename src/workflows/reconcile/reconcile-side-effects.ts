@@ -9,7 +9,10 @@ import {
 
 export const reconcileSideEffectsWorkflowId = "reconcile-side-effects"
 
-/** Long enough for a sweep, short enough that a crashed holder does not block the next minute's. */
+/**
+ * Short enough that a crashed holder does not block the next minute's sweep; a live holder
+ * renews it before each batch, so a sweep may run longer than this.
+ */
 const LOCK_TTL_MS = 50_000
 
 /**
@@ -20,9 +23,10 @@ const LOCK_TTL_MS = 50_000
 export const reconcileSideEffectsWorkflow = createWorkflow(reconcileSideEffectsWorkflowId, () => {
   const lock = acquireReconcileLockStep({ ttl_ms: LOCK_TTL_MS })
   const swept = when({ lock }, ({ lock }) => !!lock.token).then(() => {
+    const lease = transform({ lock }, ({ lock }) => ({ token: lock.token!, ttl_ms: LOCK_TTL_MS }))
     const unrecorded = findUnrecordedOrdersStep()
-    const scheduled = scheduleUnrecordedOrdersStep(unrecorded)
-    const stuck = reconcileStuckSideEffectsStep()
+    const scheduled = scheduleUnrecordedOrdersStep({ order_ids: unrecorded, lease })
+    const stuck = reconcileStuckSideEffectsStep({ lease })
     return transform({ scheduled, stuck }, ({ scheduled, stuck }) => ({
       scheduled_orders: scheduled,
       requeued_jobs: stuck.requeued,

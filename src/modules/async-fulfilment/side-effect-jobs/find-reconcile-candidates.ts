@@ -3,25 +3,6 @@ import type { SideEffectKind } from "../types/side-effect"
 import { IN_QUEUE_STATUSES } from "./state-machine"
 import { placeholders } from "./sql-assignments"
 
-/** When this store's side-effect jobs begin: orders older than that were never the plugin's to process. */
-export async function firstRecordedAt(manager: SqlEntityManager): Promise<Date | null> {
-  const [first] = await manager.execute(`SELECT min(created_at) AS first FROM af_side_effect_job`)
-  return first?.first ? new Date(first.first) : null
-}
-
-/** The given orders that have no side-effect job at all. */
-export async function ordersWithoutSideEffectJobs(manager: SqlEntityManager, orderIds: string[]): Promise<string[]> {
-  if (!orderIds.length) {
-    return []
-  }
-  const found: { order_id: string }[] = await manager.execute(
-    `SELECT DISTINCT order_id FROM af_side_effect_job WHERE order_id IN (${placeholders(orderIds)}) AND deleted_at IS NULL`,
-    orderIds
-  )
-  const recorded = new Set(found.map((job) => job.order_id))
-  return orderIds.filter((id) => !recorded.has(id))
-}
-
 export interface StuckSideEffectJob {
   id: string
   order_id: string
@@ -29,16 +10,57 @@ export interface StuckSideEffectJob {
   status: (typeof IN_QUEUE_STATUSES)[number]
 }
 
-/** Side-effect jobs waiting or running with no change for longer than the grace period. */
+/**
+ * Where a sweep goes on from: the last row it checked. `updated_at` travels as Postgres's own
+ * text so its microseconds survive (a JS Date would cut them and re-select the last row).
+ */
+export interface StuckJobsCursor {
+  updated_at: string
+  id: string
+}
+
+export interface StuckSideEffectJobsPage {
+  rows: StuckSideEffectJob[]
+  /** null when this was the last page */
+  next: StuckJobsCursor | null
+}
+
+/**
+ * One page of the side-effect jobs waiting or running with no change for longer than the grace
+ * period, oldest change first. Keyset-paged on (updated_at, id): a sweep walks past the rows whose
+ * queue job is alive (delayed, backing off) instead of selecting them again.
+ */
 export async function findStuckSideEffectJobs(
   manager: SqlEntityManager,
   olderThan: Date,
-  limit: number
+  limit: number,
+  after: StuckJobsCursor | null = null
+): Promise<StuckSideEffectJobsPage> {
+  const rows: (StuckSideEffectJob & { cursor_at: string })[] = await manager.execute(
+    `SELECT id, order_id, kind, status, updated_at::text AS cursor_at FROM af_side_effect_job
+     WHERE status IN (${placeholders(IN_QUEUE_STATUSES)}) AND updated_at < ? AND deleted_at IS NULL
+       ${after ? "AND (updated_at, id) > (?::timestamptz, ?)" : ""}
+     ORDER BY updated_at, id LIMIT ?`,
+    [...IN_QUEUE_STATUSES, olderThan, ...(after ? [after.updated_at, after.id] : []), limit]
+  )
+  const last = rows[rows.length - 1]
+  return {
+    rows: rows.map(({ cursor_at: _, ...row }) => row),
+    next: rows.length === limit ? { updated_at: last.cursor_at, id: last.id } : null,
+  }
+}
+
+/** The side-effect jobs of these orders that BullMQ should hold a queue job for (the partners of a lost one). */
+export async function findInQueueSideEffectJobs(
+  manager: SqlEntityManager,
+  orderIds: string[]
 ): Promise<StuckSideEffectJob[]> {
+  if (!orderIds.length) {
+    return []
+  }
   return manager.execute(
     `SELECT id, order_id, kind, status FROM af_side_effect_job
-     WHERE status IN (${placeholders(IN_QUEUE_STATUSES)}) AND updated_at < ? AND deleted_at IS NULL
-     ORDER BY updated_at LIMIT ?`,
-    [...IN_QUEUE_STATUSES, olderThan, limit]
+     WHERE order_id IN (${placeholders(orderIds)}) AND status IN (${placeholders(IN_QUEUE_STATUSES)}) AND deleted_at IS NULL`,
+    [...orderIds, ...IN_QUEUE_STATUSES]
   )
 }
