@@ -94,7 +94,7 @@ medusaIntegrationTestRunner({
       await session.statusOf(first.id, "erp", "completed")
 
       const { data: bulk } = await api.post(`${BASE}/jobs/retry`, { kind: "erp", error_contains: "http 500" }, admin)
-      expect(bulk).toEqual({ retried: 1, ids: [(await jobOf(second.id, "erp")).id] })
+      expect(bulk).toEqual({ retried: 1, ids: [(await jobOf(second.id, "erp")).id], batches: 1 })
       await session.statusOf(second.id, "erp", "completed")
 
       for (const order of [first, second]) {
@@ -192,6 +192,85 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`${BASE}/stats`, admin)
         return data.kinds.mail.completed_last_day === 2 && data.kinds.mail.processing_rate_per_minute > 0
       })
+    })
+
+    it("caps list pages at 100 and refuses limits below 1 or not numbers", async () => {
+      const status = (url: string) => api.get(url, admin).then((r: any) => r.status, (e: any) => e.response.status)
+      const answers = await Promise.all(
+        ["limit=101", "limit=10000000", "limit=0", "limit=-1", "limit=abc", "limit=2.5", "offset=-1"].flatMap((query) => [
+          status(`${BASE}/jobs?${query}`),
+          status(`${BASE}/reviews?${query}`),
+        ])
+      )
+      expect(answers).toEqual(Array(14).fill(400))
+      const { data: page } = await api.get(`${BASE}/jobs?limit=100`, admin)
+      expect(page.limit).toBe(100)
+      const refused = await api.get(`${BASE}/jobs?limit=101`, admin).catch((e: any) => e.response)
+      expect(refused.data).toMatchObject({ type: "invalid_data", message: expect.stringContaining("limit") })
+    })
+
+    it("refuses a bulk retry without a filter, and retries many rows in batches of 100", async () => {
+      const unfiltered = await api.post(`${BASE}/jobs/retry`, {}, admin).catch((e: any) => e.response)
+      expect(unfiltered.status).toBe(400)
+      expect(unfiltered.data.message).toContain("all: true")
+      const onlyStatus = await api.post(`${BASE}/jobs/retry`, { status: "failed" }, admin).catch((e: any) => e.response)
+      expect(onlyStatus.status).toBe(400)
+      const notTrue = await api.post(`${BASE}/jobs/retry`, { all: false }, admin).catch((e: any) => e.response)
+      expect(notTrue.status).toBe(400)
+
+      // 250 failed rows of orders that do not exist: their retries fail again, which is all this needs
+      const service = session.service()
+      const marker = `batch-${Date.now()}`
+      const rows = await service.createSideEffectJobs(
+        Array.from({ length: 250 }, (_, i) => ({
+          order_id: `order_${marker}_${i}`,
+          kind: "erp" as const,
+          status: "failed" as const,
+          bullmq_job_id: `erp-order_${marker}_${i}`,
+          attempts: 3,
+          max_attempts: 3,
+          last_error: `${marker}: ERP offline`,
+          failed_at: new Date(),
+        }))
+      )
+      const { data } = await api.post(`${BASE}/jobs/retry`, { kind: "erp", error_contains: marker }, admin)
+      expect(data).toMatchObject({ retried: 250, batches: 3 })
+      expect([...data.ids].sort()).toEqual(rows.map((row: any) => row.id).sort())
+      const { data: all } = await api.post(`${BASE}/jobs/retry`, { all: true }, admin)
+      expect(all.batches).toBeGreaterThanOrEqual(1)
+    })
+
+    it("answers 415 to state-changing requests that are not application/json, and changes nothing", async () => {
+      erp.respondWith((call) =>
+        call.body?.customer?.email === "erp-csrf@example.com" ? { status: 422, body: { error: "unknown VAT id" } } : { status: 201 }
+      )
+      const order = await session.placeOrder({ ...anna, email: "erp-csrf@example.com" })
+      await session.statusOf(order.id, "erp", "failed")
+      const job = await jobOf(order.id, "erp")
+
+      const post = (url: string, body: unknown, contentType?: string) =>
+        api
+          .post(url, body, {
+            headers: { ...admin.headers, ...(contentType ? { "content-type": contentType } : {}) },
+            transformRequest: [(data: unknown) => data],
+          })
+          .catch((e: any) => e.response)
+      const attempts = [
+        await post(`${BASE}/jobs/${job.id}/retry`, "", "application/x-www-form-urlencoded"),
+        await post(`${BASE}/jobs/${job.id}/discard`, "note=csrf", "application/x-www-form-urlencoded"),
+        await post(`${BASE}/jobs/retry`, "kind=erp&all=true", "application/x-www-form-urlencoded"),
+        await post(`${BASE}/jobs/retry`, '{"all":true}', "text/plain"),
+        await post(`${BASE}/jobs/${job.id}/retry`, "--x--", "multipart/form-data; boundary=x"),
+        await post(`${BASE}/jobs/${job.id}/retry`, undefined),
+        await post(`${BASE}/reviews/afrr_x/approve`, "", "application/x-www-form-urlencoded"),
+      ]
+      expect(attempts.map((response) => response.status)).toEqual([415, 415, 415, 415, 415, 415, 415])
+      expect(attempts[0].data.message).toContain("application/json")
+      expect((await jobOf(order.id, "erp")).status).toBe("failed")
+
+      const json = await post(`${BASE}/jobs/${job.id}/discard`, '{"note":"ok"}', "application/json; charset=utf-8")
+      expect(json.status).toBe(200)
+      expect(json.data.job.status).toBe("discarded")
     })
   },
 })

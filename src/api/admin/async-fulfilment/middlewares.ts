@@ -17,6 +17,7 @@ import {
 
 import { refuseFulfilmentUnderReview } from "./guards/refuse-fulfilment-under-review"
 import { acceptBareRangeOperators } from "./helpers/accept-bare-range-operators"
+import { requireJsonBody, STATE_CHANGING_METHODS } from "./helpers/require-json-body"
 
 const BASE = "/admin/async-fulfilment"
 
@@ -25,6 +26,11 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/orders/:id/fulfillments",
     middlewares: [refuseFulfilmentUnderReview],
+  },
+  {
+    method: [...STATE_CHANGING_METHODS],
+    matcher: `${BASE}/*`,
+    middlewares: [requireJsonBody],
   },
   {
     method: ["GET"],
