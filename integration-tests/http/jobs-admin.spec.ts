@@ -5,6 +5,9 @@ import { createAdminAuthHeaders } from "../helpers/admin-token"
 import { waitFor } from "../../dev-support/wait-for"
 import { readPdfText } from "../helpers/read-pdf-text"
 
+// a scraper's credential for GET /async-fulfilment/metrics (read by medusa-config.ts at boot)
+const METRICS_TOKEN = "metrics-scraper-token-0123456789abcdef"
+process.env.ASYNC_FULFILMENT_METRICS_TOKEN = METRICS_TOKEN
 const testEnv = prepareTestEnv("jobs-admin")
 jest.setTimeout(120_000)
 
@@ -271,6 +274,35 @@ medusaIntegrationTestRunner({
       const json = await post(`${BASE}/jobs/${job.id}/discard`, '{"note":"ok"}', "application/json; charset=utf-8")
       expect(json.status).toBe(200)
       expect(json.data.job.status).toBe("discarded")
+    })
+
+    it("serves Prometheus metrics outside /admin to the metrics token only, and nothing else", async () => {
+      const get = (url: string, headers: Record<string, string> = {}) =>
+        api.get(url, { headers }).catch((e: any) => e.response)
+      const refused = [
+        await get("/async-fulfilment/metrics"),
+        await get("/async-fulfilment/metrics", { authorization: `Bearer ${METRICS_TOKEN.slice(0, -1)}x` }),
+        await get("/async-fulfilment/metrics", { authorization: `Bearer ${METRICS_TOKEN}x` }),
+        await get("/async-fulfilment/metrics", { authorization: `Basic ${Buffer.from(`scraper:${METRICS_TOKEN}`).toString("base64")}` }),
+        // an admin's session token is not the scraper's
+        await get("/async-fulfilment/metrics", admin.headers),
+      ]
+      expect(refused.map((response) => response.status)).toEqual([401, 401, 401, 401, 401])
+      expect(refused[0].headers["www-authenticate"]).toContain("Bearer")
+      expect(JSON.stringify(refused.map((response) => response.data))).not.toContain("async_fulfilment_")
+
+      const scraped = await get("/async-fulfilment/metrics", { authorization: `Bearer ${METRICS_TOKEN}` })
+      expect(scraped.status).toBe(200)
+      expect(scraped.headers["content-type"]).toContain("text/plain")
+      expect(scraped.data).toContain("async_fulfilment_records{")
+      expect(scraped.data).toMatch(/bullmq_job_count\{/)
+
+      // the token opens this one route: not the admin API, not other methods
+      const withToken = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }
+      expect((await api.get(`${BASE}/metrics`, withToken).catch((e: any) => e.response)).status).toBe(401)
+      expect((await api.get(`${BASE}/jobs`, withToken).catch((e: any) => e.response)).status).toBe(401)
+      expect((await api.post("/async-fulfilment/metrics", {}, withToken).catch((e: any) => e.response)).status).toBe(404)
+      expect((await api.get("/async-fulfilment/stats", withToken).catch((e: any) => e.response)).status).toBe(404)
     })
   },
 })

@@ -18,6 +18,7 @@ import {
 import { refuseFulfilmentUnderReview } from "./guards/refuse-fulfilment-under-review"
 import { acceptBareRangeOperators } from "./helpers/accept-bare-range-operators"
 import { requireJsonBody, STATE_CHANGING_METHODS } from "./helpers/require-json-body"
+import { ROUTE_POLICIES } from "./route-policies"
 
 const BASE = "/admin/async-fulfilment"
 
@@ -39,16 +40,19 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       acceptBareRangeOperators("created_at"),
       validateAndTransformQuery(AdminGetSideEffectJobsParams, listSideEffectJobsQueryConfig),
     ],
+    policies: ROUTE_POLICIES.readJobs,
   },
   {
     method: ["GET"],
     matcher: `${BASE}/jobs/:id`,
     middlewares: [validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig)],
+    policies: ROUTE_POLICIES.readJobs,
   },
   {
     method: ["POST"],
     matcher: `${BASE}/jobs/retry`,
     middlewares: [validateAndTransformBody(AdminRetrySideEffectJobs)],
+    policies: ROUTE_POLICIES.changeJobs,
   },
   {
     method: ["POST"],
@@ -57,6 +61,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminEmptyBody),
       validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig),
     ],
+    policies: ROUTE_POLICIES.changeJobs,
   },
   {
     method: ["POST"],
@@ -65,7 +70,12 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminDiscardSideEffectJob),
       validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig),
     ],
+    policies: ROUTE_POLICIES.changeJobs,
   },
+  { method: ["GET"], matcher: `${BASE}/orders/:id/side-effects`, policies: ROUTE_POLICIES.readJobs },
+  { method: ["GET"], matcher: `${BASE}/orders/:id/invoice`, policies: ROUTE_POLICIES.readInvoice },
+  { method: ["GET"], matcher: `${BASE}/stats`, policies: ROUTE_POLICIES.readJobs },
+  { method: ["GET"], matcher: `${BASE}/metrics`, policies: ROUTE_POLICIES.readJobs },
   {
     method: ["GET"],
     matcher: `${BASE}/reviews`,
@@ -73,11 +83,13 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       acceptBareRangeOperators("amount"),
       validateAndTransformQuery(AdminGetRiskReviewsParams, listRiskReviewsQueryConfig),
     ],
+    policies: ROUTE_POLICIES.readReviews,
   },
   {
     method: ["GET"],
     matcher: `${BASE}/reviews/:id`,
     middlewares: [validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig)],
+    policies: ROUTE_POLICIES.readReviews,
   },
   {
     method: ["POST"],
@@ -86,6 +98,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminDecideRiskReview),
       validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig),
     ],
+    policies: ROUTE_POLICIES.decideReviews,
   },
   {
     method: ["POST"],
@@ -94,5 +107,6 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminDecideRiskReview),
       validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig),
     ],
+    policies: ROUTE_POLICIES.decideReviews,
   },
 ]

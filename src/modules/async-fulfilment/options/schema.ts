@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { invoiceOptionsSchema } from "./invoice-options"
 import { SIDE_EFFECT_KINDS, SideEffectKind, withDependents } from "../types/side-effect"
 import { DEFAULT_RETRY_SETTINGS } from "../retry-policy"
+import { metricsOptionsSchema } from "./metrics-options"
 
 // Each default is written once, on its field: `.prefault({})` runs an absent object through its
 // schema, so the fields' own defaults fill it (zod's `.default()` would skip them).
@@ -161,6 +162,7 @@ export const asyncFulfilmentOptionsSchema = z
       .strict()
       .optional(),
     riskReview: riskReviewSchema.optional(),
+    metrics: metricsOptionsSchema,
   })
   .strict()
   .superRefine((options, ctx) => {
