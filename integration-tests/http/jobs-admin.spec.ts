@@ -4,6 +4,7 @@ import { anna, useStoreSession } from "../helpers/store-session"
 import { createAdminAuthHeaders } from "../helpers/admin-token"
 import { waitFor } from "../../dev-support/wait-for"
 import { readPdfText } from "../helpers/read-pdf-text"
+import { mapConcurrently } from "../helpers/map-concurrently"
 
 // a scraper's credential for GET /async-fulfilment/metrics (read by medusa-config.ts at boot)
 const METRICS_TOKEN = "metrics-scraper-token-0123456789abcdef"
@@ -303,6 +304,119 @@ medusaIntegrationTestRunner({
       expect((await api.get(`${BASE}/jobs`, withToken).catch((e: any) => e.response)).status).toBe(401)
       expect((await api.post("/async-fulfilment/metrics", {}, withToken).catch((e: any) => e.response)).status).toBe(404)
       expect((await api.get("/async-fulfilment/stats", withToken).catch((e: any) => e.response)).status).toBe(404)
+    })
+
+    /** `count` orders whose mail failed for good (the SMTP server refused every attempt). */
+    const ordersWithFailedMail = async (count: number) => {
+      smtp.refuseNext(1_000_000)
+      const run = Date.now().toString(36)
+      const orders = await mapConcurrently(Array.from({ length: count }, (_, i) => i), 3, (i) =>
+        session.placeOrder({ ...anna, email: `mail-race-${run}-${i}@example.com` })
+      )
+      await Promise.all(orders.map((order) => session.statusOf(order.id, "mail", "failed")))
+      smtp.refuseNext(0)
+      return orders
+    }
+    /**
+     * The next round's starting point without placing (and rendering) another order: the mail
+     * row failed again, as after the server refused every attempt. Its earlier mails stay counted.
+     */
+    const failMailAgain = async (orderId: string) => {
+      const mail = await jobOf(orderId, "mail")
+      await session.service().updateSideEffectJobs({
+        id: mail.id,
+        status: "failed",
+        failed_at: new Date(),
+        last_error: "451 Try again later",
+        discarded_at: null,
+        discard_note: null,
+      })
+      return mail
+    }
+    const post = (url: string, body: unknown = {}) =>
+      api.post(url, body, admin).then(
+        (response: any) => ({ status: response.status, message: "" }),
+        (error: any) => ({ status: error.response.status, message: String(error.response.data?.message) })
+      )
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+    /** 20 iterations: 4 rounds over 5 orders at once */
+    const ROUNDS = 4
+    const ORDERS_PER_ROUND = 5
+
+    it("refuses to discard a mail a worker is still sending (409), 20 times: the row ends as what happened", async () => {
+      const orders = await ordersWithFailedMail(ORDERS_PER_ROUND)
+      smtp.acceptDelayMs = 800
+      const outcomes = []
+      for (let round = 0; round < ROUNDS; round++) {
+        outcomes.push(
+          ...(await Promise.all(
+            orders.map(async (order) => {
+              const mail = await failMailAgain(order.id)
+              const before = session.mailsTo(order.id).length
+              expect((await post(`${BASE}/jobs/${mail.id}/retry`)).status).toBe(200)
+              await session.statusOf(order.id, "mail", "active")
+              // the worker's own window: the row already says failed, BullMQ still holds the running job
+              await session.service().markSideEffectFailed(order.id, "mail", { attempt: 1, message: "final attempt recorded", stack_head: null, final: true })
+              const discard = await post(`${BASE}/jobs/${mail.id}/discard`, { note: "racing the send" })
+              await session.statusOf(order.id, "mail", "completed")
+              return { discard, row: await jobOf(order.id, "mail"), mails: session.mailsTo(order.id).length - before }
+            })
+          ))
+        )
+      }
+      expect(outcomes).toHaveLength(20)
+      for (const { discard, row, mails } of outcomes) {
+        expect(discard).toEqual({ status: 409, message: expect.stringContaining("is running right now") })
+        expect(row).toMatchObject({ status: "completed", discarded_at: null, discard_note: null })
+        expect(mails).toBe(1)
+      }
+    })
+
+    it("races a retry against a discard of the same failed mail 20 times: the row's final status matches the mail sent", async () => {
+      const orders = await ordersWithFailedMail(ORDERS_PER_ROUND)
+      smtp.acceptDelayMs = 300
+      const outcomes = []
+      for (let round = 0; round < ROUNDS; round++) {
+        const started = Promise.all(
+          orders.map(async (order, i) => {
+            const mail = await failMailAgain(order.id)
+            const before = session.mailsTo(order.id).length
+            // from the discard 30 ms ahead to the retry 40 ms ahead, a different gap each time
+            const gap = ((round * ORDERS_PER_ROUND + i) % 8) * 10 - 30
+            const retrying = sleep(Math.max(0, -gap)).then(() => post(`${BASE}/jobs/${mail.id}/retry`))
+            const discarding = sleep(Math.max(0, gap)).then(() => post(`${BASE}/jobs/${mail.id}/discard`))
+            const [retry, discard] = await Promise.all([retrying, discarding])
+            const row = await waitFor(`the mail of ${order.id} to settle`, async () => {
+              const current = await jobOf(order.id, "mail")
+              const queue = await session.service().describeQueueJob("mail", order.id)
+              const idle = !queue || !["active", "waiting", "delayed", "waiting-children"].includes(queue.queue.state)
+              return ["completed", "discarded", "failed"].includes(current.status) && idle ? current : null
+            })
+            // a mail still on its way would arrive within the server's delay
+            await sleep(600)
+            return { retry, discard, row, mails: session.mailsTo(order.id).length - before }
+          })
+        )
+        outcomes.push(...(await started))
+      }
+      expect(outcomes).toHaveLength(20)
+      for (const { retry, discard, row, mails } of outcomes) {
+        const summary = { retry: retry.status, discard: discard.status, status: row.status, mails }
+        expect([summary, [200, 409].includes(retry.status), [200, 409].includes(discard.status)]).toEqual([summary, true, true])
+        expect(summary).toEqual(row.status === "completed" ? { ...summary, mails: 1 } : { ...summary, status: "discarded", mails: 0 })
+        if (row.status === "completed") {
+          // a completed row never still says it was discarded
+          expect([row.discarded_at, row.discard_note]).toEqual([null, null])
+        }
+        if (discard.status === 200 && retry.status === 409) {
+          expect(row.status).toBe("discarded")
+        }
+        for (const refused of [retry, discard].filter((answer) => answer.status === 409)) {
+          expect(refused.message).toMatch(/running right now|changed while being retried|only failed (or discarded )?jobs can be/)
+        }
+      }
+      const tally = outcomes.map(({ retry, discard, row }) => `${retry.status}/${discard.status}/${row.status}`)
+      console.info(`[retry/discard race] ${JSON.stringify(tally.reduce((all: any, key) => ({ ...all, [key]: (all[key] ?? 0) + 1 }), {}))}`)
     })
   },
 })
