@@ -33,6 +33,8 @@ export default defineConfig({
     disable: env.MEDUSA_ADMIN_DISABLED === "true",
   },
   modules: [
+    // Medusa's RBAC (MEDUSA_FF_RBAC=true): its module is left out when the flag is not yet read as this file loads
+    ...(env.MEDUSA_FF_RBAC === "true" ? [{ resolve: "@medusajs/medusa/rbac" }] : []),
     {
       resolve: "@medusajs/medusa/event-bus-redis",
       options: {
