@@ -114,7 +114,7 @@ export default defineConfig({
           : undefined,
         storefront: env.STOREFRONT_ORDER_URL ? { orderUrl: env.STOREFRONT_ORDER_URL } : undefined,
         // a Prometheus scraper's bearer token for GET /async-fulfilment/metrics (at least 32 characters)
-        metrics: env.ASYNC_FULFILMENT_METRICS_TOKEN ? { token: env.ASYNC_FULFILMENT_METRICS_TOKEN } : undefined,
+        ...(env.ASYNC_FULFILMENT_METRICS_TOKEN ? { metrics: { token: env.ASYNC_FULFILMENT_METRICS_TOKEN } } : {}),
         reconcile: { graceSeconds: Number(env.ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS ?? 120) },
         workers: {
           lockDurationMs: Number(env.ASYNC_FULFILMENT_LOCK_MS ?? 30_000),
