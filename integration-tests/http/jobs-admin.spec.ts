@@ -275,6 +275,9 @@ medusaIntegrationTestRunner({
       const json = await post(`${BASE}/jobs/${job.id}/discard`, '{"note":"ok"}', "application/json; charset=utf-8")
       expect(json.status).toBe(200)
       expect(json.data.job.status).toBe("discarded")
+      // what the Admin UI sends (@medusajs/js-sdk): the JSON type and no body at all
+      const bodiless = await post(`${BASE}/jobs/${job.id}/retry`, undefined, "application/json")
+      expect(bodiless.status).toBe(200)
     })
 
     it("serves Prometheus metrics outside /admin to the metrics token only, and nothing else", async () => {
