@@ -361,15 +361,18 @@ medusaIntegrationTestRunner({
               // the worker's own window: the row already says failed, BullMQ still holds the running job
               await session.service().markSideEffectFailed(order.id, "mail", { attempt: 1, message: "final attempt recorded", stack_head: null, final: true })
               const discard = await post(`${BASE}/jobs/${mail.id}/discard`, { note: "racing the send" })
+              // a retry cannot add a queue job beside the running one either: undone, 409
+              const retry = await post(`${BASE}/jobs/${mail.id}/retry`)
               await session.statusOf(order.id, "mail", "completed")
-              return { discard, row: await jobOf(order.id, "mail"), mails: session.mailsTo(order.id).length - before }
+              return { discard, retry, row: await jobOf(order.id, "mail"), mails: session.mailsTo(order.id).length - before }
             })
           ))
         )
       }
       expect(outcomes).toHaveLength(20)
-      for (const { discard, row, mails } of outcomes) {
+      for (const { discard, retry, row, mails } of outcomes) {
         expect(discard).toEqual({ status: 409, message: expect.stringContaining("is running right now") })
+        expect(retry).toEqual({ status: 409, message: expect.stringContaining("is running right now") })
         expect(row).toMatchObject({ status: "completed", discarded_at: null, discard_note: null })
         expect(mails).toBe(1)
       }

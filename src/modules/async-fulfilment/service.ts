@@ -42,7 +42,12 @@ import {
 import { insertMissingSideEffectJobs } from "./side-effect-jobs/insert-missing-side-effect-jobs"
 import { startOf, startSideEffectJob } from "./side-effect-jobs/start-side-effect-job"
 import { completeSideEffectJob } from "./side-effect-jobs/complete-side-effect-job"
-import { discardFailedSideEffectJob, resetSideEffectJobsForRetry } from "./side-effect-jobs/admin-side-effect-job-writes"
+import {
+  discardFailedSideEffectJob,
+  resetSideEffectJobsForRetry,
+  restoreSideEffectJobsAfterRetry,
+  SideEffectJobBeforeRetry,
+} from "./side-effect-jobs/admin-side-effect-job-writes"
 import {
   findStuckSideEffectJobs,
   firstRecordedAt,
@@ -275,6 +280,15 @@ export default class AsyncFulfilmentModuleService
           "it changed while being retried; only failed or discarded jobs can be retried"
       )
     }
+  }
+
+  /** Undoes a failed retry, row by row only where it is still `queued` (a worker's outcome wins). */
+  @InjectManager()
+  async restoreSideEffectJobsAfterRetry(
+    rows: SideEffectJobBeforeRetry[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await restoreSideEffectJobsAfterRetry(sharedContext.manager as SqlEntityManager, rows)
   }
 
   /** An approved review: the order's held side-effect jobs go to `queued` and to BullMQ. */

@@ -45,3 +45,48 @@ export async function resetSideEffectJobsForRetry(manager: SqlEntityManager, ids
   )
   return (rows as { id: string }[]).map((row) => row.id)
 }
+
+/** The fields a failed retry puts back, as the rows were before `resetSideEffectJobsForRetry`. */
+export interface SideEffectJobBeforeRetry {
+  id: string
+  status: SideEffectJobStatus
+  attempts: number
+  last_error: string | null
+  last_error_stack_head: string | null
+  next_retry_at: Date | string | null
+  failed_at: Date | string | null
+  discarded_at: Date | string | null
+  discard_note: string | null
+}
+
+/**
+ * Undoes a retry whose queue jobs could not be added: each row goes back to how it was, but only
+ * while it is still the `queued` the retry made it. A worker may have started or completed it
+ * meanwhile (its old queue job was still running): that outcome is kept, not overwritten.
+ */
+export async function restoreSideEffectJobsAfterRetry(
+  manager: SqlEntityManager,
+  rows: SideEffectJobBeforeRetry[]
+): Promise<void> {
+  const { to: resetTo } = SIDE_EFFECT_JOB_TRANSITIONS.resetForRetry
+  for (const row of rows) {
+    await manager.execute(
+      `UPDATE af_side_effect_job
+       SET status = ?, attempts = ?, last_error = ?, last_error_stack_head = ?, next_retry_at = ?,
+           failed_at = ?, discarded_at = ?, discard_note = ?, updated_at = now()
+       WHERE id = ? AND deleted_at IS NULL AND status = ?`,
+      [
+        row.status,
+        row.attempts,
+        row.last_error,
+        row.last_error_stack_head,
+        row.next_retry_at,
+        row.failed_at,
+        row.discarded_at,
+        row.discard_note,
+        row.id,
+        resetTo,
+      ]
+    )
+  }
+}
