@@ -33,6 +33,8 @@ export default defineConfig({
     disable: env.MEDUSA_ADMIN_DISABLED === "true",
   },
   modules: [
+    // Medusa's RBAC (MEDUSA_FF_RBAC=true): its module is left out when the flag is not yet read as this file loads
+    ...(env.MEDUSA_FF_RBAC === "true" ? [{ resolve: "@medusajs/medusa/rbac" }] : []),
     {
       resolve: "@medusajs/medusa/event-bus-redis",
       options: {
@@ -111,6 +113,8 @@ export default defineConfig({
           ? { thresholds: JSON.parse(env.ASYNC_FULFILMENT_RISK_THRESHOLDS) }
           : undefined,
         storefront: env.STOREFRONT_ORDER_URL ? { orderUrl: env.STOREFRONT_ORDER_URL } : undefined,
+        // a Prometheus scraper's bearer token for GET /async-fulfilment/metrics (at least 32 characters)
+        ...(env.ASYNC_FULFILMENT_METRICS_TOKEN ? { metrics: { token: env.ASYNC_FULFILMENT_METRICS_TOKEN } } : {}),
         reconcile: { graceSeconds: Number(env.ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS ?? 120) },
         workers: {
           lockDurationMs: Number(env.ASYNC_FULFILMENT_LOCK_MS ?? 30_000),

@@ -63,6 +63,7 @@ export function useStoreSession(testEnv: TestEnv, api: any, getContainer: () => 
   afterEach(() => {
     session.erp.respondWith(null)
     session.smtp.refuseNext(0)
+    session.smtp.acceptDelayMs = 0
   })
 
   afterAll(async () => {

@@ -93,7 +93,11 @@ medusaIntegrationTestRunner({
       for (let i = 0; i < shoppers.length; i += 10) {
         orders.push(...(await Promise.all(shoppers.slice(i, i + 10).map((shopper) => session.placeOrder(shopper)))))
         if (i === 0) {
-          // the first ten orders' mails and ERP calls met the outage; the SMTP server and ERP come back
+          // the first ten orders' ERP calls meet the outage (they wait for their invoices first),
+          // then the SMTP server and ERP come back
+          await waitFor("an ERP call refused during the outage", async () => session.erp.calls.some((call) => call.status === 500), {
+            timeoutMs: 60_000,
+          })
           await session.smtp.listen()
           session.erp.respondWith(null)
         }

@@ -1,8 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAsyncFulfilmentMiddlewares } from "./admin/async-fulfilment/middlewares"
-import { adminCustomerErasureMiddlewares } from "./admin/async-fulfilment/customers/middlewares"
 import { storeAsyncFulfilmentMiddlewares } from "./store/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminAsyncFulfilmentMiddlewares, ...adminCustomerErasureMiddlewares, ...storeAsyncFulfilmentMiddlewares],
+  routes: [...adminAsyncFulfilmentMiddlewares, ...storeAsyncFulfilmentMiddlewares],
 })

@@ -26,7 +26,8 @@ export const RetryAllButton = ({ filters, count }: Props) => {
     })
     if (!confirmed) return
     try {
-      const { retried } = await mutateAsync({ kind: filters.kind, status: "failed" })
+      // without a kind filter it is every failed job: the route wants that said as `all: true`
+      const { retried } = await mutateAsync({ ...(filters.kind ? { kind: filters.kind } : { all: true }), status: "failed" })
       toast.success(`${retried} job${retried === 1 ? "" : "s"} queued again`)
     } catch (error) {
       toast.error("Could not retry the jobs", { description: (error as Error).message })

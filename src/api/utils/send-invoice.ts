@@ -6,6 +6,7 @@ import { ASYNC_FULFILMENT_MODULE } from "../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../modules/async-fulfilment/service"
 import { INVOICE_FORMATS, type InvoiceFormat, invoiceFileName } from "../../modules/async-fulfilment/invoice/issue-invoice"
 import { keepConflictMessage } from "../admin/async-fulfilment/helpers/keep-conflict-message"
+import { openDownload, sendDownload } from "./stream-download"
 
 const invoiceFormatSchema = z.enum(INVOICE_FORMATS).default("pdf")
 
@@ -21,25 +22,10 @@ function requestedFormat(req: MedusaRequest): InvoiceFormat {
   return parsed.data
 }
 
-/** Resolves when the stream has data, rejects when it fails before its first byte. */
-function firstReadable(stream: Readable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      stream.off("readable", onReadable)
-      stream.off("error", onError)
-      error ? reject(error) : resolve()
-    }
-    const onReadable = () => done()
-    const onError = (error: Error) => done(error)
-    stream.once("readable", onReadable)
-    stream.once("error", onError)
-  })
-}
-
 /**
  * Streams an order's invoice PDF from the File module: 409 (with the reason) while it is not
- * rendered yet. A file that cannot be read fails before any header is sent, so the client gets
- * an error rather than a PDF header and an empty body.
+ * rendered yet. A file that cannot be read (or opened in time) fails before any header is sent,
+ * so the client gets an error rather than a PDF header and an empty body.
  */
 async function streamInvoicePdf(
   req: MedusaRequest,
@@ -57,15 +43,17 @@ async function streamInvoicePdf(
         `The invoice${invoice ? ` ${invoice.number}` : ""} of order ${orderId} is not ready yet; try again in a moment`
       )
     }
-    return (await req.scope.resolve(Modules.FILE).getDownloadStream(invoice.file_id)) as Readable
+    const files = req.scope.resolve(Modules.FILE)
+    return openDownload(
+      async () => (await files.getDownloadStream(invoice.file_id)) as Readable,
+      `the invoice PDF of order ${orderId}`
+    )
   })
-  await firstReadable(stream)
 
   res.setHeader("content-type", "application/pdf")
   res.setHeader("content-disposition", `${disposition}; filename="${invoiceFileName(invoice!.number, "pdf")}"`)
   res.setHeader("cache-control", "private, no-store")
-  stream.once("error", () => res.destroy())
-  stream.pipe(res)
+  await sendDownload(stream, res)
 }
 
 /** The CII or UBL XML of an issued invoice, rendered from the model it was issued with. */

@@ -51,6 +51,12 @@ import { insertMissingSideEffectJobs } from "./side-effect-jobs/insert-missing-s
 import { startOf, startSideEffectJob } from "./side-effect-jobs/start-side-effect-job"
 import { completeSideEffectJob } from "./side-effect-jobs/complete-side-effect-job"
 import {
+  discardFailedSideEffectJob,
+  resetSideEffectJobsForRetry,
+  restoreSideEffectJobsAfterRetry,
+  SideEffectJobBeforeRetry,
+} from "./side-effect-jobs/admin-side-effect-job-writes"
+import {
   findInQueueSideEffectJobs,
   findStuckSideEffectJobs,
   StuckJobsCursor,
@@ -332,10 +338,31 @@ export default class AsyncFulfilmentModuleService
     return recordIssuedInvoiceRow(sharedContext.manager as SqlEntityManager, invoiceId, issued)
   }
 
-  /** An admin retry: back to `queued` with fresh attempts; the error history stays. */
-  async resetSideEffectJobsForRetry(ids: string[]): Promise<void> {
-    const jobs = await this.listSideEffectJobs({ id: ids })
-    await this.transition_(jobs, "resetForRetry", undefined)
+  /**
+   * An admin retry: back to `queued` with fresh attempts; the error history stays. All or
+   * nothing: 409 when one of them left failed/discarded meanwhile (another admin, a discard).
+   */
+  @InjectTransactionManager()
+  async resetSideEffectJobsForRetry(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const reset = await resetSideEffectJobsForRetry(sharedContext.transactionManager as SqlEntityManager, ids)
+    const changed = ids.filter((id) => !reset.includes(id))
+    if (changed.length) {
+      const [row] = await this.listSideEffectJobs({ id: changed[0] }, {}, sharedContext)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Side-effect job ${changed[0]}${row ? ` (${row.kind} of order ${row.order_id}) is ${row.status}` : " was not found"}: ` +
+          "it changed while being retried; only failed or discarded jobs can be retried"
+      )
+    }
+  }
+
+  /** Undoes a failed retry, row by row only where it is still `queued` (a worker's outcome wins). */
+  @InjectManager()
+  async restoreSideEffectJobsAfterRetry(
+    rows: SideEffectJobBeforeRetry[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await restoreSideEffectJobsAfterRetry(sharedContext.manager as SqlEntityManager, rows)
   }
 
   /** An approved review: the order's held side-effect jobs go to `queued` and to BullMQ. */
@@ -370,11 +397,29 @@ export default class AsyncFulfilmentModuleService
     await this.queues_.requeue(jobs, { replace: true })
   }
 
-  /** Gives up on a failure: kept for audit, out of BullMQ's failed set. */
-  async discardSideEffectJob(id: string, note: string | null): Promise<void> {
-    const job = await this.retrieveSideEffectJob(id)
-    await this.transition_([job], "discard", { note })
-    await this.queues_.remove(job.order_id, [job.kind], { withChildren: false })
+  /**
+   * Gives up on a failure: kept for audit, out of BullMQ's failed set. The row is discarded only
+   * if still failed, and stays locked until BullMQ removed the queue job: a worker holding it
+   * (running, e.g. sending the mail) makes this a 409 and the row is left as it was.
+   */
+  @InjectTransactionManager()
+  async discardSideEffectJob(
+    id: string,
+    note: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const discarded = await discardFailedSideEffectJob(sharedContext.transactionManager as SqlEntityManager, id, note)
+    if (!discarded) {
+      const [row] = await this.listSideEffectJobs({ id }, {}, sharedContext)
+      if (!row) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Side-effect job ${id} was not found`)
+      }
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Side-effect job ${row.id} (${row.kind} of order ${row.order_id}) is ${row.status}: only failed jobs can be discarded`
+      )
+    }
+    await this.queues_.removeUnlessRunning(discarded.order_id, [discarded.kind], { withChildren: false })
   }
 
   /** Takes the reconcile lease (one instance at a time); null when another instance holds it. */

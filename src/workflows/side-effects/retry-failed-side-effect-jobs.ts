@@ -11,7 +11,11 @@ export type RetryFailedSideEffectJobsInput = SelectFailedSideEffectJobsStepInput
 
 export const retryFailedSideEffectJobsWorkflowId = "retry-failed-side-effect-jobs"
 
-/** Retries every failed job matching a filter (kind, error text, time range). */
+/**
+ * Retries the failed jobs matching a filter (kind, error text, time range): one page of them
+ * (`limit`, after `after_id`), so a large retry runs as several short workflows. `last_id` is
+ * where the next page starts; `matched` how many rows this page found.
+ */
 export const retryFailedSideEffectJobsWorkflow = createWorkflow(
   retryFailedSideEffectJobsWorkflowId,
   (input: RetryFailedSideEffectJobsInput) => {
@@ -19,6 +23,13 @@ export const retryFailedSideEffectJobsWorkflow = createWorkflow(
     const rows = includeDependentSideEffectsStep(matching)
     resetSideEffectJobsStep(rows)
     const ids = requeueSideEffectJobsStep(rows)
-    return new WorkflowResponse(transform({ ids }, ({ ids }) => ({ retried: ids.length, ids })))
+    return new WorkflowResponse(
+      transform({ ids, matching }, ({ ids, matching }) => ({
+        retried: ids.length,
+        ids,
+        matched: matching.length,
+        last_id: matching.at(-1)?.id ?? null,
+      }))
+    )
   }
 )

@@ -87,16 +87,20 @@ export interface JobDetailResponse {
   job: AdminSideEffectJobDetail
 }
 
+/** At least one filter, or `all: true` (400 otherwise). */
 export interface RetryJobsBody {
   kind?: JobKind
   status?: "failed"
   error_contains?: string
   created_at?: { gte?: string; lte?: string }
+  all?: true
 }
 
 export interface RetryJobsResponse {
   retried: number
   ids: string[]
+  /** workflow runs of at most 100 matching rows each */
+  batches: number
 }
 
 export interface OrderInvoice {

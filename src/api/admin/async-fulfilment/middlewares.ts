@@ -17,6 +17,8 @@ import {
 
 import { refuseFulfilmentUnderReview } from "./guards/refuse-fulfilment-under-review"
 import { acceptBareRangeOperators } from "./helpers/accept-bare-range-operators"
+import { requireJsonBody, STATE_CHANGING_METHODS } from "./helpers/require-json-body"
+import { ROUTE_POLICIES } from "./route-policies"
 
 const BASE = "/admin/async-fulfilment"
 
@@ -27,22 +29,30 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     middlewares: [refuseFulfilmentUnderReview],
   },
   {
+    method: [...STATE_CHANGING_METHODS],
+    matcher: `${BASE}/*`,
+    middlewares: [requireJsonBody],
+  },
+  {
     method: ["GET"],
     matcher: `${BASE}/jobs`,
     middlewares: [
       acceptBareRangeOperators("created_at"),
       validateAndTransformQuery(AdminGetSideEffectJobsParams, listSideEffectJobsQueryConfig),
     ],
+    policies: ROUTE_POLICIES.readJobs,
   },
   {
     method: ["GET"],
     matcher: `${BASE}/jobs/:id`,
     middlewares: [validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig)],
+    policies: ROUTE_POLICIES.readJobs,
   },
   {
     method: ["POST"],
     matcher: `${BASE}/jobs/retry`,
     middlewares: [validateAndTransformBody(AdminRetrySideEffectJobs)],
+    policies: ROUTE_POLICIES.changeJobs,
   },
   {
     method: ["POST"],
@@ -51,6 +61,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminEmptyBody),
       validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig),
     ],
+    policies: ROUTE_POLICIES.changeJobs,
   },
   {
     method: ["POST"],
@@ -59,7 +70,18 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminDiscardSideEffectJob),
       validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig),
     ],
+    policies: ROUTE_POLICIES.changeJobs,
   },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/customers/:id/erase`,
+    middlewares: [validateAndTransformBody(AdminEmptyBody)],
+    policies: ROUTE_POLICIES.erasePersonalData,
+  },
+  { method: ["GET"], matcher: `${BASE}/orders/:id/side-effects`, policies: ROUTE_POLICIES.readJobs },
+  { method: ["GET"], matcher: `${BASE}/orders/:id/invoice`, policies: ROUTE_POLICIES.readInvoice },
+  { method: ["GET"], matcher: `${BASE}/stats`, policies: ROUTE_POLICIES.readJobs },
+  { method: ["GET"], matcher: `${BASE}/metrics`, policies: ROUTE_POLICIES.readJobs },
   {
     method: ["GET"],
     matcher: `${BASE}/reviews`,
@@ -67,11 +89,13 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       acceptBareRangeOperators("amount"),
       validateAndTransformQuery(AdminGetRiskReviewsParams, listRiskReviewsQueryConfig),
     ],
+    policies: ROUTE_POLICIES.readReviews,
   },
   {
     method: ["GET"],
     matcher: `${BASE}/reviews/:id`,
     middlewares: [validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig)],
+    policies: ROUTE_POLICIES.readReviews,
   },
   {
     method: ["POST"],
@@ -80,6 +104,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminDecideRiskReview),
       validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig),
     ],
+    policies: ROUTE_POLICIES.decideReviews,
   },
   {
     method: ["POST"],
@@ -88,5 +113,6 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminDecideRiskReview),
       validateAndTransformQuery(AdminGetOneParams, retrieveRiskReviewQueryConfig),
     ],
+    policies: ROUTE_POLICIES.decideReviews,
   },
 ]

@@ -14,7 +14,22 @@ const dateRange = z
   .object({ gte: z.coerce.date().optional(), lte: z.coerce.date().optional() })
   .strict()
 
+/** The most rows one page of a list returns. */
+export const MAX_PAGE_SIZE = 100
+
+const toInteger = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value)
+
+/**
+ * Medusa's `limit` and `offset` take any number: `limit=10000000` reads the whole table and a
+ * negative one fails in SQL (500). Here both are integers, `limit` 1 to 100 and `offset` ≥ 0.
+ */
+const pageParams = {
+  limit: z.preprocess(toInteger, z.number().int().min(1).max(MAX_PAGE_SIZE).optional().default(20)),
+  offset: z.preprocess(toInteger, z.number().int().min(0).optional().default(0)),
+}
+
 export const AdminGetSideEffectJobsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
+  ...pageParams,
   kind: z.enum(SIDE_EFFECT_KINDS).optional(),
   status: z.enum(ADMIN_JOB_STATUSES).optional(),
   order_id: z.string().min(1).optional(),
@@ -33,8 +48,14 @@ export const AdminRetrySideEffectJobs = z
     status: z.literal("failed").optional(),
     error_contains: z.string().min(1).max(500).optional(),
     created_at: dateRange.optional(),
+    /** retry every failed job: required when no filter is given, so `{}` cannot do it by accident */
+    all: z.literal(true).optional(),
   })
   .strict()
+  .refine(
+    (body) => body.all || body.kind || body.error_contains || body.created_at?.gte || body.created_at?.lte,
+    "give at least one filter (kind, error_contains, created_at.gte or created_at.lte), or all: true to retry every failed job"
+  )
 export type AdminRetrySideEffectJobsType = z.infer<typeof AdminRetrySideEffectJobs>
 
 export const AdminDiscardSideEffectJob = z
@@ -43,6 +64,7 @@ export const AdminDiscardSideEffectJob = z
 export type AdminDiscardSideEffectJobType = z.infer<typeof AdminDiscardSideEffectJob>
 
 export const AdminGetRiskReviewsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
+  ...pageParams,
   status: z.enum(RISK_REVIEW_STATUSES).optional(),
   order_id: z.string().min(1).optional(),
   currency_code: z.string().regex(/^[a-z]{3}$/, "a lower-case ISO 4217 code").optional(),

@@ -147,6 +147,8 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
 
         expect(await service.markSideEffectActive("order_none", "invoice", 1)).toEqual({ state: "missing" })
 
+        // an admin discards failed rows only
+        await service.markSideEffectFailed("order_start", "invoice", { attempt: 1, message: "no items", stack_head: null, final: true })
         await service.discardSideEffectJob(invoice.id, "by hand")
         expect(await service.markSideEffectActive("order_start", "invoice", 2)).toEqual({ state: "discarded" })
         const [still] = await service.listSideEffectJobs({ order_id: "order_start", kind: "invoice" })

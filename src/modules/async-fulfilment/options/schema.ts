@@ -3,6 +3,7 @@ import { invoiceOptionsSchema } from "./invoice-options"
 import { SIDE_EFFECT_KINDS, SideEffectKind, withDependents } from "../types/side-effect"
 import { DEFAULT_RETRY_SETTINGS } from "../retry-policy"
 import { isLoopbackHost } from "./is-loopback-host"
+import { metricsOptionsSchema } from "./metrics-options"
 
 // Each default is written once, on its field: `.prefault({})` runs an absent object through its
 // schema, so the fields' own defaults fill it (zod's `.default()` would skip them).
@@ -195,6 +196,7 @@ export const asyncFulfilmentOptionsSchema = z
       .strict()
       .optional(),
     riskReview: riskReviewSchema.optional(),
+    metrics: metricsOptionsSchema,
   })
   .strict()
   .superRefine((options, ctx) => {

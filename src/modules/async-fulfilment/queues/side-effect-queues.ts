@@ -5,6 +5,7 @@ import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
 import { buildJobOptions } from "./job-options"
+import { QueueJobRunningError } from "../errors/queue-job-running-error"
 import { REVIEW_NOTICE_JOB_NAME, ReviewNotice, reviewNoticeJobId, reviewNoticePayload } from "../mail/review-notices"
 
 export interface QueueJobView {
@@ -44,7 +45,8 @@ export class SideEffectQueues {
 
   /**
    * New queue jobs for these side-effect jobs, an order's together (the mail with its invoice, as
-   * one flow). `replace` first removes what BullMQ still holds of them (a failed queue job).
+   * one flow). `replace` first removes what BullMQ still holds of them (a failed queue job),
+   * and refuses (QueueJobRunningError) when a worker holds one: adding beside it would do nothing.
    */
   async requeue(jobs: { order_id: string; kind: SideEffectKind }[], { replace = false } = {}): Promise<void> {
     const kindsByOrder = new Map<string, SideEffectKind[]>()
@@ -53,16 +55,33 @@ export class SideEffectQueues {
     }
     for (const [orderId, kinds] of kindsByOrder) {
       if (replace) {
-        await this.remove(orderId, kinds)
+        await this.removeUnlessRunning(orderId, kinds)
       }
       await this.enqueue({ order_id: orderId, event_id: null, kinds })
     }
   }
 
-  /** Removes the order's queue jobs of these kinds (by default a parent takes its children with it). */
-  async remove(orderId: string, kinds: SideEffectKind[], { withChildren = true } = {}): Promise<void> {
+  /**
+   * Removes the order's queue jobs of these kinds (by default a parent takes its children with
+   * it). A job a worker holds stays: the kinds it could not remove are returned.
+   */
+  async remove(orderId: string, kinds: SideEffectKind[], { withChildren = true } = {}): Promise<SideEffectKind[]> {
+    const running: SideEffectKind[] = []
     for (const kind of kinds) {
-      await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: withChildren })
+      // BullMQ answers 0 when the job (or, with its children, one of them) is locked by a worker
+      const removed = await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: withChildren })
+      if (removed === 0) {
+        running.push(kind)
+      }
+    }
+    return running
+  }
+
+  /** `remove`, throwing QueueJobRunningError (409) for the first job a worker holds. */
+  async removeUnlessRunning(orderId: string, kinds: SideEffectKind[], options: { withChildren?: boolean } = {}) {
+    const [running] = await this.remove(orderId, kinds, options)
+    if (running) {
+      throw new QueueJobRunningError(running, orderId)
     }
   }
 

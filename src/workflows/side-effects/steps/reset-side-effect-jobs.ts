@@ -5,7 +5,10 @@ import type { SideEffectJobDTO as Row } from "../../../modules/async-fulfilment/
 
 export const resetSideEffectJobsStepId = "reset-side-effect-jobs"
 
-/** Puts the rows back to `queued` with no attempts; the compensation restores them as they were. */
+/**
+ * Puts the rows back to `queued` with no attempts (409 if one left failed/discarded meanwhile);
+ * the compensation restores those still `queued` as they were.
+ */
 export const resetSideEffectJobsStep = createStep(
   resetSideEffectJobsStepId,
   async (rows: Row[], { container }) => {
@@ -18,18 +21,7 @@ export const resetSideEffectJobsStep = createStep(
       return
     }
     const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
-    await service.updateSideEffectJobs(
-      previous.map((row) => ({
-        id: row.id,
-        status: row.status,
-        attempts: row.attempts,
-        last_error: row.last_error,
-        last_error_stack_head: row.last_error_stack_head,
-        next_retry_at: row.next_retry_at,
-        failed_at: row.failed_at,
-        discarded_at: row.discarded_at,
-        discard_note: row.discard_note,
-      }))
-    )
+    // only rows still `queued`: a worker that ran the old queue job meanwhile keeps its outcome
+    await service.restoreSideEffectJobsAfterRetry(previous)
   }
 )

@@ -59,6 +59,9 @@ describe("parseAsyncFulfilmentOptions", () => {
     ["a font file that does not exist", { ...valid, invoice: { ...valid.invoice, fonts: { regular: "/nope.ttf", bold: "/nope-bold.ttf" } } }, "`invoice.fonts.regular`: no such font file"],
     ["a storefront order URL without {order_id}", { ...valid, storefront: { orderUrl: "https://shop.example/orders" } }, "`storefront.orderUrl`: must contain {order_id}"],
     ["a misspelt option", { ...valid, redisURL: "redis://x" }, "redisURL"],
+    ["a short metrics token", { ...valid, metrics: { token: "x".repeat(31) } }, "`metrics.token`: must be at least 32 characters"],
+    ["a metrics token with a space", { ...valid, metrics: { token: `${"x".repeat(32)} y` } }, "`metrics.token`: must not contain spaces"],
+    ["metrics without a token", { ...valid, metrics: {} }, "`metrics.token`"],
   ])("names the option at fault for %s", (_case, options, expected) => {
     const message = messageFor(options)
     expect(message).toContain("medusa-plugin-async-fulfilment: invalid options")
@@ -103,6 +106,12 @@ describe("parseAsyncFulfilmentOptions", () => {
       failed: { ageSeconds: 30 * 24 * 3600 },
     })
     expect(messageFor({ ...valid, retention: { orderSnapshots: 0 } })).toContain("`retention.orderSnapshots`")
+  })
+
+  it("takes a metrics token of 32 characters, and leaves metrics off without one", () => {
+    const token = "0123456789abcdef0123456789abcdef"
+    expect(parseAsyncFulfilmentOptions({ ...valid, metrics: { token } }).metrics).toEqual({ token })
+    expect(parseAsyncFulfilmentOptions(valid).metrics).toBeUndefined()
   })
 
   it("lists every problem at once", () => {
