@@ -4,6 +4,7 @@ import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { createAdminAuthHeaders } from "../helpers/admin-token"
 import { waitFor } from "../../dev-support/wait-for"
+import { mapConcurrently } from "../helpers/map-concurrently"
 
 const testEnv = prepareTestEnv("risk-review")
 process.env.ASYNC_FULFILMENT_RISK_THRESHOLDS = JSON.stringify({ pln: 10_000, eur: 2_500 })
@@ -143,6 +144,80 @@ medusaIntegrationTestRunner({
       expect(review).toMatchObject({ currency_code: "eur", threshold: 2_500 })
       await api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin)
       await session.settled(b2bLargeEur.id)
+    })
+
+    /**
+     * Two decisions on one pending review at the same moment, RACES times: exactly one wins
+     * (2xx), the other gets 409, and the review, the order and its side effects all follow the
+     * winner's branch. Returns what went wrong, case by case.
+     */
+    const RACES = 20
+    const raceDecisions = async (label: string, decisions: ["approve", "approve" | "reject"]) => {
+      const orders = await mapConcurrently([...Array(RACES).keys()], 4, (i) =>
+        session.placeOrder({ ...b2bLarge, email: `race-${label}-${i}@example.com`, items: [{ variant: "desk", quantity: 4 }] })
+      )
+      const reviews = await mapConcurrently(orders, 4, (order) => pendingReviewOf(order.id))
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const problems: string[] = []
+      const winners: string[] = []
+      await mapConcurrently(orders.map((order, i) => ({ order, review: reviews[i], i })), 4, async ({ order, review, i }) => {
+        const responses: any[] = await Promise.all(
+          decisions.map((decision) => fail(api.post(`${BASE}/reviews/${review.id}/${decision}`, {}, admin)))
+        )
+        const ok = responses.filter((response) => response.status >= 200 && response.status < 300)
+        const statuses = responses.map((response) => response.status).sort().join("+")
+        if (ok.length !== 1 || !responses.some((response) => response.status === 409)) {
+          problems.push(`#${i}: answers ${statuses}, wanted one 2xx and one 409`)
+        }
+        const winner = ok.length === 1 ? ok[0].data.review.status : null
+        winners.push(winner)
+        const { data } = await api.get(`${BASE}/reviews/${review.id}`, admin)
+        if (data.review.status !== winner) {
+          problems.push(`#${i}: review is ${data.review.status} after answers ${statuses}`)
+        }
+        if (data.review.status === "approved") {
+          await session.settled(order.id).catch(() => problems.push(`#${i}: approved but its side effects never settled`))
+          const calls = session.erp.callsFor(order.id).length
+          if (calls !== 1) {
+            problems.push(`#${i}: approved, ${calls} ERP calls`)
+          }
+          const fulfil = await fail(
+            api.post(`/admin/orders/${order.id}/fulfillments`, { items: [{ id: (order as any).items[0].id, quantity: 4 }] }, admin)
+          )
+          if (fulfil.status !== 200) {
+            problems.push(`#${i}: approved but not fulfillable: ${fulfil.status} ${fulfil.data?.message}`)
+          }
+        } else if (data.review.status === "rejected") {
+          const canceled = await waitFor(`order ${order.id} canceled`, async () => {
+            const { data: rows } = await query.graph({ entity: "order", fields: ["status"], filters: { id: order.id } })
+            return rows[0].status === "canceled"
+          }).catch(() => false)
+          if (!canceled) {
+            problems.push(`#${i}: rejected but the order was not canceled`)
+          }
+          const discarded = await waitFor(`the rows of ${order.id} discarded`, async () =>
+            (await session.rowsOf(order.id)).every((row) => row.status === "discarded")
+          ).catch(() => false)
+          if (!discarded || session.erp.callsFor(order.id).length) {
+            const rows = await session.rowsOf(order.id)
+            problems.push(`#${i}: rejected but its side effects are ${rows.map((row) => row.status)}`)
+          }
+        }
+      })
+      return { problems, winners }
+    }
+
+    it("approve + approve raced 20 times: one 2xx and one 409 each, approved, side effects once, fulfillable", async () => {
+      const { problems, winners } = await raceDecisions("aa", ["approve", "approve"])
+      expect(problems).toEqual([])
+      expect(winners).toEqual(Array(RACES).fill("approved"))
+    })
+
+    it("approve + reject raced 20 times: one 2xx and one 409 each; the review and the order follow the winner", async () => {
+      const { problems, winners } = await raceDecisions("ar", ["approve", "reject"])
+      expect(problems).toEqual([])
+      expect(winners).toHaveLength(RACES)
+      expect(winners.every((winner) => winner === "approved" || winner === "rejected")).toBe(true)
     })
 
     it("refuses the review routes without an admin session, and bad bodies and filters", async () => {
