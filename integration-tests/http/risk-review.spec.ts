@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { cancelOrderWorkflow, createOrderFulfillmentWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { scheduleOrderSideEffectsWorkflow } from "../../src/workflows"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { createAdminAuthHeaders } from "../helpers/admin-token"
@@ -218,6 +220,115 @@ medusaIntegrationTestRunner({
       expect(problems).toEqual([])
       expect(winners).toHaveLength(RACES)
       expect(winners.every((winner) => winner === "approved" || winner === "rejected")).toBe(true)
+    })
+
+    const fulfillmentsOf = async (orderId: string) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "order", fields: ["fulfillments.id"], filters: { id: orderId } })
+      return (data[0].fulfillments ?? []).map((fulfillment: any) => fulfillment.id)
+    }
+    const fulfilInWorkflow = (order: { id: string; items: { id: string; quantity: number }[] }) =>
+      createOrderFulfillmentWorkflow(getContainer()).run({
+        input: { order_id: order.id, items: [{ id: order.items[0].id, quantity: Number(order.items[0].quantity) }] },
+      })
+    /** The message the workflow failed with (a workflow rethrows its step's error as a plain object), or null. */
+    const refusalOf = (order: Parameters<typeof fulfilInWorkflow>[0]) =>
+      fulfilInWorkflow(order).then(() => null, (error: { message?: string }) => error?.message ?? String(error))
+    /** An order Medusa created without `order.placed` (createOrderWorkflow): the plugin has not recorded it. */
+    const createUnrecordedOrder = async (email: string, company?: string) => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id"], filters: { name: "Courier" } })
+      const address = {
+        first_name: "Anna", last_name: "Nowak", company, address_1: "ul. Długa 12/3", city: "Kraków",
+        postal_code: "31-147", country_code: "pl",
+      }
+      const { result } = await createOrderWorkflow(container).run({
+        input: {
+          region_id: session.store.regions.pln,
+          sales_channel_id: session.store.salesChannelId,
+          email,
+          currency_code: "pln",
+          items: [{ variant_id: session.store.variants.desk, quantity: 4 }],
+          shipping_address: address,
+          billing_address: address,
+          shipping_methods: [{ name: "Courier", amount: 19.99, shipping_option_id: options[0].id }],
+        } as any,
+      })
+      return result as unknown as { id: string; total: number; items: { id: string; quantity: number }[] }
+    }
+
+    it("holds the fulfilment inside createOrderFulfillmentWorkflow for any caller, rolled back; unrecorded B2B orders over the threshold count as pending", async () => {
+      const order: any = await session.placeOrder({ ...b2bLarge, email: "b2b-hook@example.com" })
+      const review = await pendingReviewOf(order.id)
+      // not the HTTP route: Medusa's workflow itself, as a store's code or another workflow runs it
+      expect(await refusalOf(order)).toContain(`is waiting for its risk review (${review.id})`)
+      expect(await fulfillmentsOf(order.id)).toEqual([])
+
+      // created without order.placed: no review, no rows yet, but it would be reviewed
+      const unrecorded = await createUnrecordedOrder("b2b-unrecorded@example.com", "Nowak Meble Sp. z o.o.")
+      expect(unrecorded.total).toBeGreaterThan(10_000)
+      expect(await session.rowsOf(unrecorded.id)).toEqual([])
+      const viaRoute = await fail(
+        api.post(`/admin/orders/${unrecorded.id}/fulfillments`, { items: [{ id: unrecorded.items[0].id, quantity: 4 }] }, admin)
+      )
+      expect([viaRoute.status, viaRoute.data.message]).toEqual([400, expect.stringContaining("is not recorded yet")])
+      expect(await refusalOf(unrecorded)).toContain("goes to risk review and is not recorded yet")
+      expect(await fulfillmentsOf(unrecorded.id)).toEqual([])
+      // an unrecorded order that would not be reviewed (no company: B2C) ships
+      const b2c = await createUnrecordedOrder("b2c-unrecorded@example.com")
+      await fulfilInWorkflow(b2c)
+      expect(await fulfillmentsOf(b2c.id)).toHaveLength(1)
+
+      // once the reconciler records it, its review is pending; the rejection ends its parked workflow
+      await scheduleOrderSideEffectsWorkflow(getContainer()).run({ input: { order_id: unrecorded.id } })
+      const lateReview = await pendingReviewOf(unrecorded.id)
+      expect(await refusalOf(unrecorded)).toContain(`is waiting for its risk review (${lateReview.id})`)
+      await api.post(`${BASE}/reviews/${lateReview.id}/reject`, {}, admin)
+
+      // approved, the whole quantity ships: the refused runs left no fulfilled quantity behind
+      await api.post(`${BASE}/reviews/${review.id}/approve`, {}, admin)
+      await fulfilInWorkflow(order)
+      expect(await fulfillmentsOf(order.id)).toHaveLength(1)
+      await session.settled(order.id)
+      await waitFor("the late order's rows to be discarded", async () =>
+        (await session.rowsOf(unrecorded.id)).every((row) => row.status === "discarded")
+      )
+    })
+
+    it("refuses to retry a side effect of a rejected or canceled order (409 with the reason)", async () => {
+      const rejectedOrder = await session.placeOrder({ ...b2bLarge, email: "b2b-no-retry@example.com" })
+      const review = await pendingReviewOf(rejectedOrder.id)
+      await api.post(`${BASE}/reviews/${review.id}/reject`, {}, admin)
+      const discarded = await waitFor("the held rows to be discarded", async () => {
+        const rows = await session.rowsOf(rejectedOrder.id)
+        return rows.every((row) => row.status === "discarded") && rows
+      })
+      for (const row of discarded) {
+        const retry = await fail(api.post(`${BASE}/jobs/${row.id}/retry`, {}, admin))
+        expect([row.kind, retry.status, retry.data.message]).toEqual([
+          row.kind,
+          409,
+          `Side-effect job ${row.id} (${row.kind}) cannot be retried: its order ${rejectedOrder.id} was rejected in risk review (${review.id}), so its side effects must never run`,
+        ])
+      }
+      await sleep(500)
+      expect((await session.rowsOf(rejectedOrder.id)).map((row) => row.status)).toEqual(["discarded", "discarded", "discarded"])
+      expect(session.erp.callsFor(rejectedOrder.id)).toHaveLength(0)
+      expect(await session.service().listInvoices({ order_id: rejectedOrder.id })).toHaveLength(0)
+
+      // an order canceled by hand after its ERP sync failed for good
+      session.erp.respondWith((call) =>
+        call.body?.customer?.email === "canceled-no-retry@example.com" ? { status: 422, body: { error: "unknown customer" } } : { status: 201 }
+      )
+      const canceled = await session.placeOrder({ ...anna, email: "canceled-no-retry@example.com" })
+      await session.settled(canceled.id)
+      const erpRow = (await session.rowOf(canceled.id, "erp"))!
+      expect(erpRow.status).toBe("failed")
+      await cancelOrderWorkflow(getContainer()).run({ input: { order_id: canceled.id } })
+      const retry = await fail(api.post(`${BASE}/jobs/${erpRow.id}/retry`, {}, admin))
+      expect([retry.status, retry.data.message]).toEqual([409, expect.stringContaining(`its order ${canceled.id} was canceled`)])
+      expect((await session.rowOf(canceled.id, "erp"))!.status).toBe("failed")
     })
 
     it("refuses the review routes without an admin session, and bad bodies and filters", async () => {
