@@ -334,6 +334,21 @@ medusaIntegrationTestRunner({
       expect((await session.rowOf(canceled.id, "erp"))!.status).toBe("failed")
     })
 
+    it("takes back a decision the review workflow could not take (no parked run), so the review stays decidable", async () => {
+      const review = await session.service().createRiskReviews({
+        order_id: "order_without_review_run",
+        amount: 12_000,
+        currency_code: "pln",
+        threshold: 10_000,
+        reasons: ["company_name"] as unknown as Record<string, unknown>,
+      })
+      const answer = await fail(api.post(`${BASE}/reviews/${review.id}/approve`, { note: "too early" }, admin))
+      expect([answer.status, answer.data.message]).toEqual([409, expect.stringContaining("did not take the decision")])
+      expect(answer.data.message).toContain("the review stays pending")
+      const { data } = await api.get(`${BASE}/reviews/${review.id}`, admin)
+      expect(data.review).toMatchObject({ status: "pending", decided_by: null, decided_at: null, note: null })
+    })
+
     it("refuses the review routes without an admin session, and bad bodies and filters", async () => {
       for (const [method, url] of [
         ["get", `${BASE}/reviews`],
