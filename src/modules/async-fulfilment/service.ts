@@ -20,6 +20,7 @@ import type { ReviewNotice } from "./mail/review-notices"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
 import type { ProcessorDocuments, SideEffectState } from "./runtime/processor-documents"
 import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
+import { RiskDecisionRecord, recordRiskDecisionRow, undoRiskDecisionRow } from "./db/risk-review-decision"
 import {
   CreditNoteRow,
   findCreditNoteRow,
@@ -375,6 +376,21 @@ export default class AsyncFulfilmentModuleService
     const kinds = held.map((job) => job.kind)
     await this.queues_.enqueue({ order_id: orderId, event_id: null, kinds })
     return kinds
+  }
+
+  /** An admin's decision on a pending review, in one conditional update; null when it is not pending. */
+  @InjectManager()
+  async recordRiskDecision(
+    record: RiskDecisionRecord,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; order_id: string } | null> {
+    return recordRiskDecisionRow(sharedContext.manager as SqlEntityManager, record)
+  }
+
+  /** Takes back a decision the review workflow never received; false when the review no longer holds it. */
+  @InjectManager()
+  async undoRiskDecision(record: RiskDecisionRecord, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    return undoRiskDecisionRow(sharedContext.manager as SqlEntityManager, record)
   }
 
   /** Queues a risk review's mail to the customer; nothing when the store sends no mail. */

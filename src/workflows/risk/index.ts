@@ -1,4 +1,6 @@
 export * from "./decide-risk-review"
+export * from "./find-fulfilment-hold"
+export * from "./refuse-held-fulfilment"
 export * from "./request-risk-review"
 export * from "./review-risky-order"
 export * from "./review-risky-order-id"

@@ -1,4 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { refuseRetryOfRefusedOrdersStep } from "../risk/steps/refuse-retry-of-refused-orders"
 import {
   includeDependentSideEffectsStep,
   loadRetryableSideEffectJobsStep,
@@ -14,12 +15,14 @@ export const retrySideEffectJobsWorkflowId = "retry-side-effect-jobs"
 
 /**
  * An admin's retry of chosen jobs: failed (or discarded) rows go back to `queued` with fresh
- * attempts, with the failed invoice or mail they depend on, and BullMQ gets new jobs for them.
+ * attempts, with the failed invoice or mail they depend on, and BullMQ gets new jobs for them;
+ * never for an order rejected in risk review or canceled.
  */
 export const retrySideEffectJobsWorkflow = createWorkflow(
   retrySideEffectJobsWorkflowId,
   (input: RetrySideEffectJobsInput) => {
     const chosen = loadRetryableSideEffectJobsStep({ ids: input.ids, retryable: ["failed", "discarded"] })
+    refuseRetryOfRefusedOrdersStep({ rows: chosen })
     const rows = includeDependentSideEffectsStep(chosen)
     resetSideEffectJobsStep(rows)
     const ids = requeueSideEffectJobsStep(rows)

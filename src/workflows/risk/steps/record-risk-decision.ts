@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
+import type { RiskDecisionRecord } from "../../../modules/async-fulfilment/db/risk-review-decision"
 import type { RiskDecision } from "./await-risk-decision"
 
 export interface DecideRiskReviewStepInput extends RiskDecision {
@@ -10,34 +11,33 @@ export interface DecideRiskReviewStepInput extends RiskDecision {
 
 export const recordRiskDecisionStepId = "record-risk-decision"
 
-/** Records the admin's decision on a pending review: 404 unknown, 409 when already decided. */
+/**
+ * Records the admin's decision on a pending review in one conditional update, so of two
+ * decisions at the same moment exactly one gets through: 404 unknown, 409 when already decided.
+ */
 export const recordRiskDecisionStep = createStep(
   recordRiskDecisionStepId,
   async (input: DecideRiskReviewStepInput, { container }) => {
     const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
-    const [review] = await service.listRiskReviews({ id: input.review_id })
-    if (!review) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Risk review ${input.review_id} was not found`)
-    }
-    if (review.status !== "pending") {
+    const record: RiskDecisionRecord = { ...input, decided_at: new Date() }
+    const decided = await service.recordRiskDecision(record)
+    if (!decided) {
+      const [review] = await service.listRiskReviews({ id: input.review_id })
+      if (!review) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Risk review ${input.review_id} was not found`)
+      }
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `Risk review ${review.id} of order ${review.order_id} was already ${review.status}`
       )
     }
-    await service.updateRiskReviews({
-      id: review.id,
-      status: input.decision,
-      decided_by: input.decided_by,
-      decided_at: new Date(),
-      note: input.note,
-    })
-    return new StepResponse({ id: review.id, order_id: review.order_id }, review.id)
+    return new StepResponse(decided, record)
   },
-  async (reviewId: string | undefined, { container }) => {
-    if (reviewId) {
+  // runs only when the review workflow refused the decision (resume-risk-review is the last step)
+  async (record: RiskDecisionRecord | undefined, { container }) => {
+    if (record) {
       const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
-      await service.updateRiskReviews({ id: reviewId, status: "pending", decided_by: null, decided_at: null, note: null })
+      await service.undoRiskDecision(record)
     }
   }
 )

@@ -1,27 +1,17 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { findFulfilmentHold } from "../../../../workflows/risk/find-fulfilment-hold"
 
 /**
- * Runs before Medusa's `POST /admin/orders/:id/fulfillments`: an order whose risk review is
- * pending or rejected must not ship. Approved and never-reviewed orders pass untouched.
+ * Runs before Medusa's `POST /admin/orders/:id/fulfillments`: an order held for risk review is
+ * refused before the fulfillment provider is called. The workflow hook
+ * (workflows/hooks/refuse-fulfilment-under-review.ts) enforces the same hold for every caller.
  */
 export async function refuseFulfilmentUnderReview(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "risk_review",
-    fields: ["id", "status"],
-    filters: { order_id: req.params.id, status: ["pending", "rejected"] },
-  })
-  const review = data[0]
-  if (review) {
-    return next(
-      new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        review.status === "pending"
-          ? `Order ${req.params.id} is waiting for its risk review (${review.id}): approve it before creating a fulfillment`
-          : `Order ${req.params.id} was rejected in risk review (${review.id}): it cannot be fulfilled`
-      )
-    )
+  try {
+    const hold = await findFulfilmentHold(req.scope, req.params.id)
+    next(hold ? new MedusaError(MedusaError.Types.NOT_ALLOWED, hold) : undefined)
+  } catch (error) {
+    next(error)
   }
-  next()
 }
