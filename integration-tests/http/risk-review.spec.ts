@@ -332,6 +332,12 @@ medusaIntegrationTestRunner({
       const retry = await fail(api.post(`${BASE}/jobs/${erpRow.id}/retry`, {}, admin))
       expect([retry.status, retry.data.message]).toEqual([409, expect.stringContaining(`its order ${canceled.id} was canceled`)])
       expect((await session.rowOf(canceled.id, "erp"))!.status).toBe("failed")
+      // a bulk retry goes on with the other rows and leaves the canceled order's out
+      const { data: bulk } = await api.post(`${BASE}/jobs/retry`, { kind: "erp", error_contains: "unknown customer" }, admin)
+      expect(bulk.ids).not.toContain(erpRow.id)
+      await sleep(500)
+      expect((await session.rowOf(canceled.id, "erp"))!.status).toBe("failed")
+      expect(session.erp.callsFor(canceled.id)).toHaveLength(1)
     })
 
     it("takes back a decision the review workflow could not take (no parked run), so the review stays decidable", async () => {

@@ -6,6 +6,7 @@ import {
   selectFailedSideEffectJobsStep,
   SelectFailedSideEffectJobsStepInput,
 } from "./steps"
+import { skipRowsOfRefusedOrdersStep } from "../risk/steps/skip-rows-of-refused-orders"
 
 export type RetryFailedSideEffectJobsInput = SelectFailedSideEffectJobsStepInput
 
@@ -14,13 +15,16 @@ export const retryFailedSideEffectJobsWorkflowId = "retry-failed-side-effect-job
 /**
  * Retries the failed jobs matching a filter (kind, error text, time range): one page of them
  * (`limit`, after `after_id`), so a large retry runs as several short workflows. `last_id` is
- * where the next page starts; `matched` how many rows this page found.
+ * where the next page starts; `matched` how many rows this page found. Rows of orders rejected
+ * in risk review or canceled are left out.
  */
 export const retryFailedSideEffectJobsWorkflow = createWorkflow(
   retryFailedSideEffectJobsWorkflowId,
   (input: RetryFailedSideEffectJobsInput) => {
     const matching = selectFailedSideEffectJobsStep(input)
-    const rows = includeDependentSideEffectsStep(matching)
+    // never the side effects of an order rejected in review or canceled (the page still moves on)
+    const retryable = skipRowsOfRefusedOrdersStep(matching)
+    const rows = includeDependentSideEffectsStep(retryable)
     resetSideEffectJobsStep(rows)
     const ids = requeueSideEffectJobsStep(rows)
     return new WorkflowResponse(

@@ -1,7 +1,6 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
-import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
+import { findRefusedOrders } from "./find-refused-orders"
 
 export interface RefuseRetryOfRefusedOrdersStepInput {
   rows: { id: string; kind: string; order_id: string }[]
@@ -17,27 +16,9 @@ export const refuseRetryOfRefusedOrdersStepId = "refuse-retry-of-refused-orders"
 export const refuseRetryOfRefusedOrdersStep = createStep(
   refuseRetryOfRefusedOrdersStepId,
   async ({ rows }: RefuseRetryOfRefusedOrdersStepInput, { container }) => {
-    const orderIds = [...new Set(rows.map((row) => row.order_id))]
-    if (!orderIds.length) {
-      return new StepResponse(undefined)
-    }
-    const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
-    const rejected = await service.listRiskReviews({ order_id: orderIds, status: "rejected" })
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: canceled } = await query.graph({
-      entity: "order",
-      fields: ["id"],
-      filters: { id: orderIds, status: "canceled" },
-    })
-    const refusal = (row: RefuseRetryOfRefusedOrdersStepInput["rows"][number]) => {
-      const review = rejected.find((r) => r.order_id === row.order_id)
-      if (review) {
-        return `its order ${row.order_id} was rejected in risk review (${review.id})`
-      }
-      return canceled.some((order) => order.id === row.order_id) ? `its order ${row.order_id} was canceled` : null
-    }
+    const refused = await findRefusedOrders(container, rows.map((row) => row.order_id))
     for (const row of rows) {
-      const reason = refusal(row)
+      const reason = refused.get(row.order_id)
       if (reason) {
         throw new MedusaError(
           MedusaError.Types.CONFLICT,
