@@ -13,6 +13,8 @@ export interface JobRow {
   result: any
   last_error: string | null
   completed_at: Date | null
+  /** set while a job waits: for its retry, or (an ERP job) for its invoice */
+  next_retry_at: Date | null
 }
 
 export interface InvoiceRow {
@@ -37,7 +39,7 @@ export async function readJobRows(databaseUrl: string, orderIds: string[]): Prom
   return withPg(databaseUrl, async (client) =>
     (
       await client.query<JobRow>(
-        `SELECT order_id, kind, status, attempts, result, last_error, error_history, completed_at FROM af_side_effect_job
+        `SELECT order_id, kind, status, attempts, result, last_error, error_history, completed_at, next_retry_at FROM af_side_effect_job
          WHERE order_id = ANY($1) AND deleted_at IS NULL`,
         [orderIds]
       )
