@@ -72,6 +72,10 @@ import {
   lockUnfinishedJobs,
 } from "./privacy/erase-order-personal-data"
 
+/** "mail of order order_01…" or "mail of credit note afcn_01… of order order_01…", for messages. */
+const describeJob = (row: { kind: string; order_id: string; subject?: string | null }) =>
+  row.subject ? `${row.kind} of credit note ${row.subject} of order ${row.order_id}` : `${row.kind} of order ${row.order_id}`
+
 type InjectedDependencies = {
   logger: Logger
   event_bus?: object
@@ -187,7 +191,7 @@ export default class AsyncFulfilmentModuleService
     const { document } = input
     await insertOrderSnapshot(manager, document)
     const kinds = input.kinds ?? enabledSideEffectKinds(this.options_)
-    return insertMissingSideEffectJobs(
+    const inserted = await insertMissingSideEffectJobs(
       manager,
       kinds.map((kind) => ({
         order_id: document.order_id,
@@ -198,6 +202,7 @@ export default class AsyncFulfilmentModuleService
         event_id: input.event_id,
       }))
     )
+    return inserted.map((row) => row.kind)
   }
 
   /** Adds the order's queue jobs to BullMQ in one round trip; returns their job ids. */
@@ -205,12 +210,17 @@ export default class AsyncFulfilmentModuleService
     return this.queues_.enqueue(input)
   }
 
-  async describeQueueJob(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
-    return this.queues_.describe(kind, orderId)
+  /** The queue jobs of several subjects (an order's credit notes) in one round trip. */
+  async enqueueSideEffectFlows(inputs: SideEffectFlowInput[]): Promise<string[]> {
+    return this.queues_.enqueueMany(inputs)
   }
 
-  async removeOrderSideEffectJobs(orderId: string, kinds: SideEffectKind[]): Promise<void> {
-    await this.queues_.remove(orderId, kinds)
+  async describeQueueJob(kind: SideEffectKind, orderId: string, subject = ""): Promise<QueueJobView | null> {
+    return this.queues_.describe(kind, orderId, subject)
+  }
+
+  async removeOrderSideEffectJobs(orderId: string, kinds: SideEffectKind[], subject = ""): Promise<void> {
+    await this.queues_.remove(orderId, kinds, { subject })
   }
 
   @InjectManager()
@@ -351,7 +361,7 @@ export default class AsyncFulfilmentModuleService
       const [row] = await this.listSideEffectJobs({ id: changed[0] }, {}, sharedContext)
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
-        `Side-effect job ${changed[0]}${row ? ` (${row.kind} of order ${row.order_id}) is ${row.status}` : " was not found"}: ` +
+        `Side-effect job ${changed[0]}${row ? ` (${describeJob(row)}) is ${row.status}` : " was not found"}: ` +
           "it changed while being retried; only failed or discarded jobs can be retried"
       )
     }
@@ -368,7 +378,7 @@ export default class AsyncFulfilmentModuleService
 
   /** An approved review: the order's held side-effect jobs go to `queued` and to BullMQ. */
   async releaseHeldSideEffects(orderId: string): Promise<SideEffectKind[]> {
-    const held = await this.listSideEffectJobs({ order_id: orderId, status: "held" })
+    const held = await this.listSideEffectJobs({ order_id: orderId, subject: "", status: "held" })
     if (!held.length) {
       return []
     }
@@ -409,7 +419,7 @@ export default class AsyncFulfilmentModuleService
   }
 
   /** Replaces the queue jobs of these side-effect jobs with fresh ones (attempts reset), order by order. */
-  async requeueSideEffectJobs(jobs: { order_id: string; kind: SideEffectKind }[]): Promise<void> {
+  async requeueSideEffectJobs(jobs: { order_id: string; kind: SideEffectKind; subject?: string }[]): Promise<void> {
     await this.queues_.requeue(jobs, { replace: true })
   }
 
@@ -432,10 +442,13 @@ export default class AsyncFulfilmentModuleService
       }
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
-        `Side-effect job ${row.id} (${row.kind} of order ${row.order_id}) is ${row.status}: only failed jobs can be discarded`
+        `Side-effect job ${row.id} (${describeJob(row)}) is ${row.status}: only failed jobs can be discarded`
       )
     }
-    await this.queues_.removeUnlessRunning(discarded.order_id, [discarded.kind], { withChildren: false })
+    await this.queues_.removeUnlessRunning(discarded.order_id, [discarded.kind], {
+      withChildren: false,
+      subject: discarded.subject,
+    })
   }
 
   /** Takes the reconcile lease (one instance at a time); null when another instance holds it. */
@@ -477,7 +490,12 @@ export default class AsyncFulfilmentModuleService
         findInQueueSideEffectJobs(manager, orderIds)
       )
       for (const { row, reason } of outcome.failed) {
-        await this.markSideEffectFailed(row.order_id, row.kind, { attempt: 0, message: reason, stack_head: null, final: true })
+        await this.markSideEffectFailed(
+          row.order_id,
+          row.kind,
+          { attempt: 0, message: reason, stack_head: null, final: true },
+          row.subject
+        )
       }
       await this.transition_(outcome.requeued, "requeueLost", undefined)
       swept.requeued.push(...outcome.requeued)
@@ -501,12 +519,12 @@ export default class AsyncFulfilmentModuleService
     orderId: string,
     kind: SideEffectKind,
     attempt: number,
-    { resumedAfterStall = false } = {}
+    { resumedAfterStall = false, subject = "" }: { resumedAfterStall?: boolean; subject?: string } = {}
   ): Promise<SideEffectStart> {
     if (resumedAfterStall) {
-      return this.markSideEffectActiveAfterStall(orderId, kind, attempt)
+      return this.markSideEffectActiveAfterStall(orderId, kind, attempt, subject)
     }
-    return startOf(await this.startSideEffectJob_(orderId, kind, attempt))
+    return startOf(await this.startSideEffectJob_(orderId, kind, attempt, subject))
   }
 
   @InjectManager()
@@ -514,18 +532,20 @@ export default class AsyncFulfilmentModuleService
     orderId: string,
     kind: SideEffectKind,
     attempt: number,
+    subject: string,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return startSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, attempt)
+    return startSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, attempt, subject)
   }
 
   /** The rare path: the history also says that another worker died holding this queue job. */
   protected async markSideEffectActiveAfterStall(
     orderId: string,
     kind: SideEffectKind,
-    attempt: number
+    attempt: number,
+    subject: string
   ): Promise<SideEffectStart> {
-    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind, subject }, { take: 1 })
     const start = startOf(job ?? null)
     if (start.state === "run") {
       await this.transition_([job], "resumeAfterStall", { attempt, kind, error_history: job.error_history })
@@ -538,18 +558,20 @@ export default class AsyncFulfilmentModuleService
     orderId: string,
     kind: SideEffectKind,
     result: unknown,
+    subject = "",
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    await completeSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, result)
+    await completeSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, result, subject)
   }
 
   /** Records a failed attempt: back to `queued` while retries remain, `failed` after the last. */
   async markSideEffectFailed(
     orderId: string,
     kind: SideEffectKind,
-    failure: AttemptFailure
+    failure: AttemptFailure,
+    subject = ""
   ): Promise<void> {
-    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind, subject }, { take: 1 })
     if (!job) {
       return
     }
@@ -560,33 +582,34 @@ export default class AsyncFulfilmentModuleService
       await this.transition_([job], "retryLater", { previous: job, failure, retryInMs })
     }
     if (failure.final) {
-      await this.failDependents(orderId, kind, failure.message)
+      await this.failDependents(orderId, kind, failure.message, subject)
     }
   }
 
   async markSideEffectWaiting(
     orderId: string,
     kind: SideEffectKind,
-    { attempt, waitMs }: { attempt: number; waitMs: number }
+    { attempt, waitMs }: { attempt: number; waitMs: number },
+    subject = ""
   ): Promise<void> {
-    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind, subject }, { take: 1 })
     if (job && canTransition("awaitDependency", job.status)) {
       await this.transition_([job], "awaitDependency", { attempt, waitMs })
     }
   }
 
-  async findSideEffectState(orderId: string, kind: SideEffectKind): Promise<SideEffectState | null> {
+  async findSideEffectState(orderId: string, kind: SideEffectKind, subject = ""): Promise<SideEffectState | null> {
     const [job] = await this.listSideEffectJobs(
-      { order_id: orderId, kind },
+      { order_id: orderId, kind, subject },
       { take: 1, select: ["status", "next_retry_at"] }
     )
     return job ? { status: job.status as SideEffectJobStatus, next_retry_at: job.next_retry_at ?? null } : null
   }
 
   /** BullMQ fails a waiting parent with its child (the mail with its invoice): Postgres says so too. */
-  protected async failDependents(orderId: string, kind: SideEffectKind, error: string): Promise<void> {
+  protected async failDependents(orderId: string, kind: SideEffectKind, error: string, subject: string): Promise<void> {
     for (const dependency of dependentsOf(kind)) {
-      const [waiting] = await this.listSideEffectJobs({ order_id: orderId, kind: dependency.kind }, { take: 1 })
+      const [waiting] = await this.listSideEffectJobs({ order_id: orderId, kind: dependency.kind, subject }, { take: 1 })
       if (waiting && canTransition("failWithDependency", waiting.status)) {
         await this.transition_([waiting], "failWithDependency", { reason: dependency.failedBecause(error) })
       }
@@ -628,7 +651,7 @@ export default class AsyncFulfilmentModuleService
     const orderIds = await lockCustomerOrders(manager, customerId)
     const unfinished = await lockUnfinishedJobs(manager, orderIds)
     if (unfinished.length) {
-      const list = unfinished.map((job) => `${job.kind} of ${job.order_id} is ${job.status}`).join(", ")
+      const list = unfinished.map((job) => `${describeJob(job).replace(" of order ", " of ")} is ${job.status}`).join(", ")
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `Customer ${customerId} cannot be erased yet: ${list}. Let them finish, or retry or discard the failed ones, then erase again`
