@@ -49,6 +49,7 @@ import {
   TransitionInput,
 } from "./side-effect-jobs/state-machine"
 import { insertMissingSideEffectJobs } from "./side-effect-jobs/insert-missing-side-effect-jobs"
+import { discardPendingSideEffectJobs } from "./side-effect-jobs/discard-pending-side-effect-jobs"
 import { startOf, startSideEffectJob } from "./side-effect-jobs/start-side-effect-job"
 import { completeSideEffectJob } from "./side-effect-jobs/complete-side-effect-job"
 import {
@@ -97,6 +98,22 @@ export interface RecordOrderSideEffectsInput {
 }
 
 export type { SideEffectStart }
+
+/** A credit note and the side-effect jobs this call recorded for it (none when they existed). */
+export interface IssuedCreditNoteSideEffects {
+  credit_note: CreditNoteRow
+  created_kinds: SideEffectKind[]
+}
+
+/**
+ * Where a canceled order stands: `invoiced` (credit it), `invoicing` (its invoice job is running
+ * right now: look again shortly), or `not_invoiced` (its pending jobs are discarded, and no
+ * invoice will be issued).
+ */
+export type CanceledOrderState =
+  | { state: "invoiced" }
+  | { state: "invoicing" }
+  | { state: "not_invoiced"; discarded_kinds: SideEffectKind[] }
 
 /** The reconcile lease a sweep holds: renewed for `ttl_ms` before each batch. */
 export interface ReconcileLease {
@@ -298,6 +315,93 @@ export default class AsyncFulfilmentModuleService
       numbering: this.options_.invoice,
       build: creditNoteBuilder(input),
     })
+  }
+
+  /**
+   * Issues the credit note of `sourceKey` (once) and records its side-effect jobs (subject = its
+   * id, the kinds the store runs) in the same transaction, so a credit note never exists without
+   * its jobs. A repeat returns the credit note and records nothing new.
+   */
+  async issueCreditNoteWithSideEffects(
+    input: IssueCreditNoteInput & { eventId: string | null }
+  ): Promise<IssuedCreditNoteSideEffects> {
+    try {
+      return await this.issueCreditNoteWithSideEffects_(input)
+    } catch (error) {
+      // a concurrent issue of the same source won the unique index; ours rolled back: go on with theirs
+      if ((await this.findOrderCreditNotes(input.orderId)).some((row) => row.source_key === input.sourceKey)) {
+        return this.issueCreditNoteWithSideEffects_(input)
+      }
+      throw error
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async issueCreditNoteWithSideEffects_(
+    input: IssueCreditNoteInput & { eventId: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<IssuedCreditNoteSideEffects> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const creditNote = await insertCreditNoteWithNextNumber(manager, {
+      orderId: input.orderId,
+      reason: input.reason,
+      sourceKey: input.sourceKey,
+      issuedAt: input.issuedAt ?? new Date(),
+      numbering: this.options_.invoice,
+      build: creditNoteBuilder(input),
+    })
+    const document = await findOrderSnapshotDocument(manager, input.orderId)
+    const inserted = await insertMissingSideEffectJobs(
+      manager,
+      enabledSideEffectKinds(this.options_).map((kind) => ({
+        order_id: input.orderId,
+        order_display_id: (document?.display_id as number | undefined) ?? null,
+        kind,
+        subject: creditNote.id,
+        held: false,
+        max_attempts: this.options_.jobs[kind].attempts,
+        event_id: input.eventId,
+      }))
+    )
+    return { credit_note: creditNote, created_kinds: inserted.map((row) => row.kind) }
+  }
+
+  /**
+   * A canceled order: invoiced already, or not and never to be. Its invoice job is discarded
+   * first, conditionally (a worker starts only a job it may start), so once that holds no invoice
+   * is issued and the mail and ERP jobs still pending are discarded too, their queue jobs removed.
+   * An invoice job running right now is left to finish: `invoicing`.
+   */
+  async settleCanceledOrder(orderId: string, note: string): Promise<CanceledOrderState> {
+    const issued = async () => Boolean((await this.findInvoice(orderId))?.file_id)
+    if (await issued()) {
+      return { state: "invoiced" }
+    }
+    const discarded = await this.discardPendingSideEffects_(orderId, ["invoice"], note)
+    const [invoiceJob] = await this.listSideEffectJobs(
+      { order_id: orderId, kind: "invoice", subject: "" },
+      { take: 1, select: ["id", "status"] }
+    )
+    if (invoiceJob?.status === "active") {
+      return { state: "invoicing" }
+    }
+    if (invoiceJob?.status === "completed" && (await issued())) {
+      return { state: "invoiced" }
+    }
+    discarded.push(...(await this.discardPendingSideEffects_(orderId, ["mail", "erp"], note)))
+    // a job a worker holds stays (remove reports it): its row was not discarded either
+    await this.queues_.remove(orderId, discarded)
+    return { state: "not_invoiced", discarded_kinds: discarded }
+  }
+
+  @InjectManager()
+  protected async discardPendingSideEffects_(
+    orderId: string,
+    kinds: SideEffectKind[],
+    note: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SideEffectKind[]> {
+    return discardPendingSideEffectJobs(sharedContext.manager as SqlEntityManager, orderId, kinds, note)
   }
 
   @InjectManager()

@@ -1,0 +1,32 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { enqueueCreditNoteSideEffectsStep, issueCancellationCreditNoteStep, settleCanceledOrderStep } from "./steps"
+
+export interface CancelOrderSideEffectsInput {
+  order_id: string
+  event_id?: string | null
+}
+
+export const cancelOrderSideEffectsWorkflowId = "cancel-order-side-effects"
+
+/**
+ * `order.canceled` → invoiced: a credit note for the whole invoice, its PDF, mail and ERP
+ * document on the pipeline; not invoiced: the order's pending invoice, mail and ERP jobs are
+ * discarded and no invoice is ever issued (a risk-review rejection cancels the order, so it
+ * lands here too, with its held jobs). A repeated event issues and enqueues nothing new.
+ */
+export const cancelOrderSideEffectsWorkflow = createWorkflow(
+  cancelOrderSideEffectsWorkflowId,
+  (input: CancelOrderSideEffectsInput) => {
+    const eventId = transform({ input }, ({ input }) => input.event_id ?? null)
+    const settled = settleCanceledOrderStep({ order_id: input.order_id })
+    const creditNote = when({ settled }, ({ settled }) => settled.invoiced).then(() => {
+      const issued = issueCancellationCreditNoteStep({ order_id: input.order_id, event_id: eventId })
+      const credit_notes = transform({ issued }, ({ issued }) => [
+        { credit_note_id: issued.credit_note_id, kinds: issued.created_kinds },
+      ])
+      enqueueCreditNoteSideEffectsStep({ order_id: input.order_id, event_id: eventId, credit_notes })
+      return issued
+    })
+    return new WorkflowResponse({ order_id: input.order_id, settled, credit_note: creditNote })
+  }
+)
