@@ -38,7 +38,7 @@ export async function processCreditNoteMailJob(
     html: content.html,
     pdf,
     pdfFilename: content.pdfFilename,
-    messageId: orderMailMessageId("credit-note", creditNote.id),
+    messageId: orderMailMessageId(`credit-note.${creditNote.id}`, payload.order_id),
   })
   return { message_id: sent.messageId, credit_note_number: creditNote.number, accepted_count: sent.accepted.length }
 }
