@@ -35,7 +35,7 @@ import {
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import { dependentsOf, SideEffectKind } from "./types/side-effect"
+import { dependencyOf, dependentsOf, SideEffectKind } from "./types/side-effect"
 import type { InvoiceModel } from "./invoice/model"
 import { isEInvoice, renderInvoiceXml, type InvoiceXmlFormat } from "./invoice/issue-invoice"
 import type { OrderDocument } from "./types/order-document"
@@ -389,8 +389,10 @@ export default class AsyncFulfilmentModuleService
       return { state: "invoiced" }
     }
     discarded.push(...(await this.discardPendingSideEffects_(orderId, ["mail", "erp"], note)))
-    // a job a worker holds stays (remove reports it): its row was not discarded either
-    await this.queues_.remove(orderId, discarded)
+    // parents first (the mail with its invoice under it): a child removed first would release its parent
+    const parentsFirst = [...discarded].sort((a, b) => Number(!dependencyOf(a)) - Number(!dependencyOf(b)))
+    // a job a worker holds stays (remove reports it); its row is discarded, so it stops at its start
+    await this.queues_.remove(orderId, parentsFirst)
     return { state: "not_invoiced", discarded_kinds: discarded }
   }
 
