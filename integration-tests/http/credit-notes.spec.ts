@@ -10,6 +10,7 @@ import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-
 import { renderInvoiceXml } from "../../src/modules/async-fulfilment/invoice/issue-invoice"
 import type { CreditNoteRow } from "../../src/modules/async-fulfilment/db/credit-notes"
 import { cancelOrderSideEffectsWorkflow } from "../../src/workflows"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 
 const testEnv = prepareTestEnv("credit-notes")
 jest.setTimeout(120_000)
@@ -140,6 +141,45 @@ medusaIntegrationTestRunner({
       expect(await creditNoteRowsOf(orderId!)).toEqual([])
       expect(mailsTo(orderId!)).toEqual([])
       expect(erp.callsFor(orderId!)).toEqual([])
+    })
+
+    it("tells the ERP of a cancellation when it received the order but there was no invoice (order_canceled, once)", async () => {
+      // no billing address: the invoice fails at once (BR-11), the mail with it; the ERP gets the order without one
+      const { result: order } = await createOrderWorkflow(getContainer()).run({
+        input: {
+          region_id: session.store.regions.pln,
+          email: "cancel-no-invoice@example.com",
+          currency_code: "pln",
+          items: [{ title: "Desk", quantity: 1, unit_price: 100 }],
+        },
+      })
+      await getContainer().resolve(Modules.EVENT_BUS).emit([{ name: "order.placed", data: { id: order.id } }])
+      await settled(order.id)
+      expect(erp.callsFor(order.id).map((call) => call.body.type)).toEqual(["order"])
+
+      expect((await cancelInAdmin(order.id)).status).toBe(200)
+      const notice = await waitFor("the cancellation notice to reach the ERP", async () => {
+        const [row] = await creditNoteRowsOf(order.id)
+        return row?.status === "completed" ? row : null
+      })
+      expect(notice).toMatchObject({ kind: "erp", subject: "order_canceled", bullmq_job_id: `erp-${order.id}-order_canceled` })
+      const calls = erp.callsFor(order.id)
+      expect(calls.map((call) => [call.body.type, call.idempotencyKey])).toEqual([
+        ["order", `erp-${order.id}`],
+        ["order_canceled", `erp-${order.id}-canceled`],
+      ])
+      expect(verifyErpSignature(calls[1].rawBody, calls[1].signature!, testEnv.erpSecret, { idempotencyKey: `erp-${order.id}-canceled` })).toBe(true)
+      expect(calls[1].body).toMatchObject({ schema_version: 1, order_id: order.id, display_id: order.display_id })
+      expect((await rowsOf(order.id)).map((row) => [row.kind, row.status]).sort()).toEqual([
+        ["erp", "completed"],
+        ["invoice", "discarded"],
+        ["mail", "discarded"],
+      ])
+
+      await cancelOrderSideEffectsWorkflow(getContainer()).run({ input: { order_id: order.id, event_id: "repeat" } })
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      expect(erp.callsFor(order.id)).toHaveLength(2)
+      expect(await service().findOrderCreditNotes(order.id)).toEqual([])
     })
 
     describeWithEInvoiceValidator("the EN 16931 validator on the cancellation's credit note", () => {

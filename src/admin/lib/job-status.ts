@@ -1,4 +1,5 @@
 import type { AdminSideEffectJob, JobKind, JobStatus } from "../../api/admin/async-fulfilment/contract"
+import { ORDER_CANCELED_SUBJECT } from "../../modules/async-fulfilment/types/side-effect"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -32,7 +33,9 @@ export const CREDIT_NOTE_KIND_LABEL: Record<JobKind, string> = {
 }
 
 export const jobLabel = (job: Pick<AdminSideEffectJob, "kind" | "subject">) =>
-  (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
+  job.subject === ORDER_CANCELED_SUBJECT
+    ? "ERP cancellation notice"
+    : (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
 
 /** Every kind and status in the order the admin lists them; the label records, typed by the contract, hold each one once. */
 export const JOB_KINDS = Object.keys(KIND_LABEL) as JobKind[]

@@ -35,7 +35,7 @@ import {
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import { dependencyOf, dependentsOf, SideEffectKind } from "./types/side-effect"
+import { dependencyOf, dependentsOf, ORDER_CANCELED_SUBJECT, SideEffectKind } from "./types/side-effect"
 import type { InvoiceModel } from "./invoice/model"
 import { isEInvoice, renderInvoiceXml, type InvoiceXmlFormat } from "./invoice/issue-invoice"
 import type { OrderDocument } from "./types/order-document"
@@ -75,7 +75,11 @@ import {
 
 /** "mail of order order_01…" or "mail of credit note afcn_01… of order order_01…", for messages. */
 const describeJob = (row: { kind: string; order_id: string; subject?: string | null }) =>
-  row.subject ? `${row.kind} of credit note ${row.subject} of order ${row.order_id}` : `${row.kind} of order ${row.order_id}`
+  !row.subject
+    ? `${row.kind} of order ${row.order_id}`
+    : row.subject === ORDER_CANCELED_SUBJECT
+      ? `${row.kind} (cancellation notice) of order ${row.order_id}`
+      : `${row.kind} of credit note ${row.subject} of order ${row.order_id}`
 
 type InjectedDependencies = {
   logger: Logger
@@ -113,7 +117,7 @@ export interface IssuedCreditNoteSideEffects {
 export type CanceledOrderState =
   | { state: "invoiced" }
   | { state: "invoicing" }
-  | { state: "not_invoiced"; discarded_kinds: SideEffectKind[] }
+  | { state: "not_invoiced"; discarded_kinds: SideEffectKind[]; erp_received: boolean }
 
 /** The reconcile lease a sweep holds: renewed for `ttl_ms` before each batch. */
 export interface ReconcileLease {
@@ -393,7 +397,37 @@ export default class AsyncFulfilmentModuleService
     const parentsFirst = [...discarded].sort((a, b) => Number(!dependencyOf(a)) - Number(!dependencyOf(b)))
     // a job a worker holds stays (remove reports it); its row is discarded, so it stops at its start
     await this.queues_.remove(orderId, parentsFirst)
-    return { state: "not_invoiced", discarded_kinds: discarded }
+    const [erpJob] = await this.listSideEffectJobs(
+      { order_id: orderId, kind: "erp", subject: "" },
+      { take: 1, select: ["id", "status"] }
+    )
+    return { state: "not_invoiced", discarded_kinds: discarded, erp_received: erpJob?.status === "completed" }
+  }
+
+  /** The ERP job (subject `order_canceled`) that tells the ERP of a cancellation; [] when recorded already or the ERP is off. */
+  @InjectManager()
+  async recordOrderCanceledNotice(
+    orderId: string,
+    eventId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SideEffectKind[]> {
+    if (!enabledSideEffectKinds(this.options_).includes("erp")) {
+      return []
+    }
+    const manager = sharedContext.manager as SqlEntityManager
+    const document = await findOrderSnapshotDocument(manager, orderId)
+    const inserted = await insertMissingSideEffectJobs(manager, [
+      {
+        order_id: orderId,
+        order_display_id: (document?.display_id as number | undefined) ?? null,
+        kind: "erp",
+        subject: ORDER_CANCELED_SUBJECT,
+        held: false,
+        max_attempts: this.options_.jobs.erp.attempts,
+        event_id: eventId,
+      },
+    ])
+    return inserted.map((row) => row.kind)
   }
 
   @InjectManager()

@@ -1,5 +1,10 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { enqueueCreditNoteSideEffectsStep, issueCancellationCreditNoteStep, settleCanceledOrderStep } from "./steps"
+import {
+  enqueueSideEffectFlowsStep,
+  issueCancellationCreditNoteStep,
+  recordOrderCanceledNoticeStep,
+  settleCanceledOrderStep,
+} from "./steps"
 
 export interface CancelOrderSideEffectsInput {
   order_id: string
@@ -12,7 +17,8 @@ export const cancelOrderSideEffectsWorkflowId = "cancel-order-side-effects"
  * `order.canceled` → invoiced: a credit note for the whole invoice, its PDF, mail and ERP
  * document on the pipeline; not invoiced: the order's pending invoice, mail and ERP jobs are
  * discarded and no invoice is ever issued (a risk-review rejection cancels the order, so it
- * lands here too, with its held jobs). A repeated event issues and enqueues nothing new.
+ * lands here too, with its held jobs); an ERP that received the order gets `order_canceled`.
+ * A repeated event issues and enqueues nothing new.
  */
 export const cancelOrderSideEffectsWorkflow = createWorkflow(
   cancelOrderSideEffectsWorkflowId,
@@ -21,11 +27,16 @@ export const cancelOrderSideEffectsWorkflow = createWorkflow(
     const settled = settleCanceledOrderStep({ order_id: input.order_id })
     const creditNote = when({ settled }, ({ settled }) => settled.invoiced).then(() => {
       const issued = issueCancellationCreditNoteStep({ order_id: input.order_id, event_id: eventId })
-      const credit_notes = transform({ issued }, ({ issued }) => [
-        { credit_note_id: issued.credit_note_id, kinds: issued.created_kinds },
-      ])
-      enqueueCreditNoteSideEffectsStep({ order_id: input.order_id, event_id: eventId, credit_notes })
+      const subjects = transform({ issued }, ({ issued }) => [{ subject: issued.credit_note_id, kinds: issued.created_kinds }])
+      enqueueSideEffectFlowsStep({ order_id: input.order_id, event_id: eventId, subjects })
       return issued
+    })
+    when({ settled }, ({ settled }) => !settled.invoiced && settled.erp_received).then(() => {
+      const notice = recordOrderCanceledNoticeStep({ order_id: input.order_id, event_id: eventId })
+      const subjects = transform({ notice }, ({ notice }) => [notice])
+      enqueueSideEffectFlowsStep({ order_id: input.order_id, event_id: eventId, subjects }).config({
+        name: "enqueue-order-canceled-notice",
+      })
     })
     return new WorkflowResponse({ order_id: input.order_id, settled, credit_note: creditNote })
   }

@@ -153,6 +153,23 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
       expect(await service.markSideEffectActive("order_cancel_early", "invoice", 1)).toEqual({ state: "discarded" })
     })
 
+    it("settles a canceled order whose invoice failed for good but whose ERP job completed: discarded, and the ERP is to be told, once", async () => {
+      await service.recordOrderSideEffects({ document: documentFor("order_cancel_erp"), event_id: null })
+      await service.markSideEffectActive("order_cancel_erp", "invoice", 1)
+      await service.markSideEffectFailed("order_cancel_erp", "invoice", { attempt: 1, message: "no buyer", stack_head: null, final: true })
+      await service.markSideEffectActive("order_cancel_erp", "erp", 1)
+      await service.markSideEffectCompleted("order_cancel_erp", "erp", { status: 201 })
+      const settled = await service.settleCanceledOrder("order_cancel_erp", "canceled")
+      expect(settled).toMatchObject({ state: "not_invoiced", erp_received: true })
+      expect(settled.state === "not_invoiced" && [...settled.discarded_kinds].sort()).toEqual(["invoice", "mail"])
+
+      expect(await service.recordOrderCanceledNotice("order_cancel_erp", "canceled")).toEqual(["erp"])
+      expect(await service.recordOrderCanceledNotice("order_cancel_erp", "again")).toEqual([])
+      expect((await rowsOf("order_cancel_erp")).filter((row) => row.subject === "order_canceled")).toEqual([
+        { kind: "erp", subject: "order_canceled", status: "queued", bullmq_job_id: "erp-order_cancel_erp-order_canceled" },
+      ])
+    })
+
     it("waits for an invoice job a worker is running instead of discarding around it", async () => {
       await service.recordOrderSideEffects({ document: documentFor("order_cancel_running"), event_id: null })
       await service.markSideEffectActive("order_cancel_running", "invoice", 1)

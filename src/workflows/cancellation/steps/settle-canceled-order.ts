@@ -15,6 +15,8 @@ export const INVOICING_WAIT = { everyMs: 250, forMs: 30_000 } as const
 export interface SettledCanceledOrder {
   invoiced: boolean
   discarded_kinds: SideEffectKind[]
+  /** not invoiced, but the ERP already has the order: it is told of the cancellation */
+  erp_received: boolean
 }
 
 /**
@@ -30,10 +32,14 @@ export const settleCanceledOrderStep = createStep(
     for (;;) {
       const settled = await service.settleCanceledOrder(order_id, CANCELED_BEFORE_INVOICING_NOTE)
       if (settled.state === "invoiced") {
-        return new StepResponse<SettledCanceledOrder>({ invoiced: true, discarded_kinds: [] })
+        return new StepResponse<SettledCanceledOrder>({ invoiced: true, discarded_kinds: [], erp_received: false })
       }
       if (settled.state === "not_invoiced") {
-        return new StepResponse<SettledCanceledOrder>({ invoiced: false, discarded_kinds: settled.discarded_kinds })
+        return new StepResponse<SettledCanceledOrder>({
+          invoiced: false,
+          discarded_kinds: settled.discarded_kinds,
+          erp_received: settled.erp_received,
+        })
       }
       if (Date.now() > deadline) {
         throw new MedusaError(
