@@ -1,8 +1,11 @@
-import { invoiceFileName, renderIssuedInvoicePdf } from "../../invoice/issue-invoice"
+import { renderIssuedInvoicePdf } from "../../invoice/issue-invoice"
 import type { SideEffectPayload } from "../../queues/payload"
 import type { ProcessorRuntime } from "../../runtime/processor-runtime"
 import type { StoredFile } from "../../runtime/file-store"
 import { loadCreditNote } from "./load-credit-note"
+
+/** "credit-note-CN-2026-000001.pdf" in the File module */
+export const creditNoteFileName = (number: string) => `credit-note-${number.replace(/[^A-Za-z0-9._-]/g, "-")}.pdf`
 
 export interface CreditNotePdfJobResult {
   credit_note_number: string
@@ -25,7 +28,7 @@ export async function processCreditNotePdfJob(
     return result({ id: creditNote.file_id, url: creditNote.file_url })
   }
   const pdf = await renderIssuedInvoicePdf(creditNote.model, options.invoice)
-  const uploaded: StoredFile = await files.save(invoiceFileName(creditNote.number, "pdf"), pdf)
+  const uploaded: StoredFile = await files.save(creditNoteFileName(creditNote.number), pdf)
   const discardOurs = () =>
     files.delete(uploaded.id).catch((error: Error) =>
       logger.warn(`[async-fulfilment] could not delete the unrecorded upload ${uploaded.id} of credit note ${creditNote.number}: ${error.message}`)
