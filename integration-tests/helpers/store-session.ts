@@ -31,7 +31,10 @@ export function useStoreSession(testEnv: TestEnv, api: any, getContainer: () => 
     erp: new ErpStub(),
     store: null as unknown as StoreFixture,
     service: () => getContainer().resolve(ASYNC_FULFILMENT_MODULE) as AsyncFulfilmentModuleService,
-    rowsOf: (orderId: string) => session.service().listSideEffectJobs({ order_id: orderId }),
+    /** the order's own invoice, mail and ERP rows (not its credit notes') */
+    rowsOf: (orderId: string) => session.service().listSideEffectJobs({ order_id: orderId, subject: "" }),
+    /** the rows of the order's credit notes (subject = a credit note's id) */
+    creditNoteRowsOf: (orderId: string) => session.service().listSideEffectJobs({ order_id: orderId, subject: { $ne: "" } }),
     rowOf: async (orderId: string, kind: string) => (await session.rowsOf(orderId)).find((row) => row.kind === kind),
     placeOrder: (shopper: Shopper = anna) => placeOrderThroughStoreApi(storeRequest, session.store, shopper),
     /** the storefront's requests (publishable key, no customer session) */

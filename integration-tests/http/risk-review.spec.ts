@@ -337,7 +337,8 @@ medusaIntegrationTestRunner({
       expect(bulk.ids).not.toContain(erpRow.id)
       await sleep(500)
       expect((await session.rowOf(canceled.id, "erp"))!.status).toBe("failed")
-      expect(session.erp.callsFor(canceled.id)).toHaveLength(1)
+      // the order document went once; the cancellation's credit note is a document of its own
+      expect(session.erp.callsFor(canceled.id).filter((call) => call.body.type === "order")).toHaveLength(1)
     })
 
     it("takes back a decision the review workflow could not take (no parked run), so the review stays decidable", async () => {

@@ -2,7 +2,7 @@ import { Button, Drawer, Heading, Text, toast, usePrompt } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useDiscardJob, useSideEffectJob } from "../hooks"
 import { formatDateTime, orderLabel } from "../lib/format"
-import { KIND_LABEL, canRetry } from "../lib/job-status"
+import { canRetry, jobLabel } from "../lib/job-status"
 import { ErrorHistory } from "./error-history"
 import { JobStatusBadge } from "./job-status-badge"
 import { KeyValueList } from "./key-value-list"
@@ -21,7 +21,7 @@ export const JobDetailDrawer = ({ jobId, onClose }: Props) => {
     if (!job) return
     const confirmed = await prompt({
       title: "Discard this job?",
-      description: `The ${KIND_LABEL[job.kind]} job of order ${orderLabel(job)} will not be retried again.`,
+      description: `The ${jobLabel(job)} job of order ${orderLabel(job)} will not be retried again.`,
       confirmText: "Discard",
       cancelText: "Cancel",
     })
@@ -36,7 +36,7 @@ export const JobDetailDrawer = ({ jobId, onClose }: Props) => {
     <Drawer open={!!jobId} onOpenChange={(open) => !open && onClose()}>
       <Drawer.Content>
         <Drawer.Header>
-          <Drawer.Title>{job ? `${KIND_LABEL[job.kind]} job of order ${orderLabel(job)}` : "Job"}</Drawer.Title>
+          <Drawer.Title>{job ? `${jobLabel(job)} job of order ${orderLabel(job)}` : "Job"}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
           {isLoading && <Text size="small">Loading…</Text>}

@@ -1,7 +1,7 @@
 import { TableFooter } from "./table-footer"
 import { Table } from "@medusajs/ui"
 import { formatDateTime, orderLabel } from "../lib/format"
-import { KIND_LABEL, canRetry } from "../lib/job-status"
+import { canRetry, jobLabel } from "../lib/job-status"
 import type { AdminSideEffectJob } from "../../api/admin/async-fulfilment/contract"
 import { JobStatusBadge } from "./job-status-badge"
 import { RetryJobButton } from "./retry-job-button"
@@ -35,7 +35,7 @@ export const JobsTable = ({ jobs, count, pageSize, pageIndex, onPageChange, onOp
           {jobs.map((job) => (
             <Table.Row key={job.id} className="cursor-pointer" onClick={() => onOpen(job)} data-testid={`job-row-${job.id}`}>
               <Table.Cell>{orderLabel(job)}</Table.Cell>
-              <Table.Cell>{KIND_LABEL[job.kind]}</Table.Cell>
+              <Table.Cell>{jobLabel(job)}</Table.Cell>
               <Table.Cell><JobStatusBadge status={job.status} /></Table.Cell>
               <Table.Cell>{job.attempts}/{job.max_attempts}</Table.Cell>
               <Table.Cell className="max-w-[320px] truncate" title={job.last_error?.message}>

@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { KIND_LABEL, canRetry } from "../lib/job-status"
+import { canRetry, jobLabel } from "../lib/job-status"
 import { backendHref } from "../lib/sdk"
 import type { AdminSideEffectJob, OrderInvoice } from "../../api/admin/async-fulfilment/contract"
 import { JobStatusBadge } from "./job-status-badge"
@@ -9,10 +9,10 @@ type Props = { job: AdminSideEffectJob; invoice?: OrderInvoice | null }
 
 /** One side effect of the order: status, attempts, last error, and Retry when it failed. */
 export const OrderJobRow = ({ job, invoice }: Props) => (
-  <div className="flex flex-col gap-y-1 px-6 py-4" data-testid={`side-effect-${job.kind}`}>
+  <div className="flex flex-col gap-y-1 px-6 py-4" data-testid={job.subject ? `side-effect-${job.kind}-${job.subject}` : `side-effect-${job.kind}`}>
     <div className="flex items-center justify-between gap-x-2">
       <Text size="small" weight="plus" leading="compact">
-        {KIND_LABEL[job.kind]}
+        {jobLabel(job)}
       </Text>
       <div className="flex items-center gap-x-2">
         <Text size="xsmall" className="text-ui-fg-subtle">

@@ -1,13 +1,13 @@
 import { Button, toast } from "@medusajs/ui"
 import type { MouseEvent } from "react"
 import { useRetryJob } from "../hooks"
-import { KIND_LABEL } from "../lib/job-status"
+import { jobLabel } from "../lib/job-status"
 import type { AdminSideEffectJob } from "../../api/admin/async-fulfilment/contract"
 
 /** Queues a failed job again and says so in a toast; the lists refresh on success. */
 export const RetryJobButton = ({ job }: { job: AdminSideEffectJob }) => {
   const { mutate, isPending } = useRetryJob()
-  const label = `${KIND_LABEL[job.kind]} job`
+  const label = `${jobLabel(job)} job`
 
   const retry = (event: MouseEvent) => {
     event.stopPropagation() // inside a clickable table row

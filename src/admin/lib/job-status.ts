@@ -1,4 +1,5 @@
 import type { AdminSideEffectJob, JobKind, JobStatus } from "../../api/admin/async-fulfilment/contract"
+import { ORDER_CANCELED_SUBJECT } from "../../modules/async-fulfilment/types/side-effect"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -23,6 +24,18 @@ export const STATUS_COLOR: Record<JobStatus, BadgeColor> = {
 }
 
 export const KIND_LABEL: Record<JobKind, string> = { invoice: "Invoice", mail: "Mail", erp: "ERP" }
+
+/** A credit note's jobs (a subject) reuse the kinds: its PDF, its mail, its ERP document. */
+export const CREDIT_NOTE_KIND_LABEL: Record<JobKind, string> = {
+  invoice: "Credit note PDF",
+  mail: "Credit note mail",
+  erp: "Credit note ERP",
+}
+
+export const jobLabel = (job: Pick<AdminSideEffectJob, "kind" | "subject">) =>
+  job.subject === ORDER_CANCELED_SUBJECT
+    ? "ERP cancellation notice"
+    : (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
 
 /** Every kind and status in the order the admin lists them; the label records, typed by the contract, hold each one once. */
 export const JOB_KINDS = Object.keys(KIND_LABEL) as JobKind[]

@@ -10,7 +10,11 @@ import { JOB_KINDS } from "../lib/job-status"
 const OrderSideEffectsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isLoading, isError, error } = useOrderSideEffects(order.id)
   const { data: review } = useOrderRiskReview(order.id)
-  const jobs = JOB_KINDS.flatMap((kind) => data?.jobs.filter((job) => job.kind === kind) ?? [])
+  // the order's own jobs first, then each credit note's
+  const subjects = [...new Set(["", ...(data?.jobs.map((job) => job.subject) ?? [])])]
+  const jobs = subjects.flatMap((subject) =>
+    JOB_KINDS.flatMap((kind) => data?.jobs.filter((job) => job.kind === kind && job.subject === subject) ?? [])
+  )
 
   return (
     <Container className="divide-y p-0">
@@ -24,7 +28,7 @@ const OrderSideEffectsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
         <Text size="small" className="px-6 py-4 text-ui-fg-subtle">No background jobs for this order.</Text>
       )}
       {jobs.map((job) => (
-        <OrderJobRow key={job.id} job={job} invoice={job.kind === "invoice" ? data?.invoice : null} />
+        <OrderJobRow key={job.id} job={job} invoice={job.kind === "invoice" && !job.subject ? data?.invoice : null} />
       ))}
     </Container>
   )

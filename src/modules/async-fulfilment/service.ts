@@ -35,7 +35,7 @@ import {
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import { dependentsOf, SideEffectKind } from "./types/side-effect"
+import { dependencyOf, dependentsOf, ORDER_CANCELED_SUBJECT, SideEffectKind } from "./types/side-effect"
 import type { InvoiceModel } from "./invoice/model"
 import { isEInvoice, renderInvoiceXml, type InvoiceXmlFormat } from "./invoice/issue-invoice"
 import type { OrderDocument } from "./types/order-document"
@@ -49,6 +49,7 @@ import {
   TransitionInput,
 } from "./side-effect-jobs/state-machine"
 import { insertMissingSideEffectJobs } from "./side-effect-jobs/insert-missing-side-effect-jobs"
+import { discardPendingSideEffectJobs } from "./side-effect-jobs/discard-pending-side-effect-jobs"
 import { startOf, startSideEffectJob } from "./side-effect-jobs/start-side-effect-job"
 import { completeSideEffectJob } from "./side-effect-jobs/complete-side-effect-job"
 import {
@@ -72,6 +73,14 @@ import {
   lockUnfinishedJobs,
 } from "./privacy/erase-order-personal-data"
 
+/** "mail of order order_01…" or "mail of credit note afcn_01… of order order_01…", for messages. */
+const describeJob = (row: { kind: string; order_id: string; subject?: string | null }) =>
+  !row.subject
+    ? `${row.kind} of order ${row.order_id}`
+    : row.subject === ORDER_CANCELED_SUBJECT
+      ? `${row.kind} (cancellation notice) of order ${row.order_id}`
+      : `${row.kind} of credit note ${row.subject} of order ${row.order_id}`
+
 type InjectedDependencies = {
   logger: Logger
   event_bus?: object
@@ -93,6 +102,22 @@ export interface RecordOrderSideEffectsInput {
 }
 
 export type { SideEffectStart }
+
+/** A credit note and the side-effect jobs this call recorded for it (none when they existed). */
+export interface IssuedCreditNoteSideEffects {
+  credit_note: CreditNoteRow
+  created_kinds: SideEffectKind[]
+}
+
+/**
+ * Where a canceled order stands: `invoiced` (credit it), `invoicing` (its invoice job is running
+ * right now: look again shortly), or `not_invoiced` (its pending jobs are discarded, and no
+ * invoice will be issued).
+ */
+export type CanceledOrderState =
+  | { state: "invoiced" }
+  | { state: "invoicing" }
+  | { state: "not_invoiced"; discarded_kinds: SideEffectKind[]; erp_received: boolean }
 
 /** The reconcile lease a sweep holds: renewed for `ttl_ms` before each batch. */
 export interface ReconcileLease {
@@ -187,7 +212,7 @@ export default class AsyncFulfilmentModuleService
     const { document } = input
     await insertOrderSnapshot(manager, document)
     const kinds = input.kinds ?? enabledSideEffectKinds(this.options_)
-    return insertMissingSideEffectJobs(
+    const inserted = await insertMissingSideEffectJobs(
       manager,
       kinds.map((kind) => ({
         order_id: document.order_id,
@@ -198,6 +223,7 @@ export default class AsyncFulfilmentModuleService
         event_id: input.event_id,
       }))
     )
+    return inserted.map((row) => row.kind)
   }
 
   /** Adds the order's queue jobs to BullMQ in one round trip; returns their job ids. */
@@ -205,12 +231,17 @@ export default class AsyncFulfilmentModuleService
     return this.queues_.enqueue(input)
   }
 
-  async describeQueueJob(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
-    return this.queues_.describe(kind, orderId)
+  /** The queue jobs of several subjects (an order's credit notes) in one round trip. */
+  async enqueueSideEffectFlows(inputs: SideEffectFlowInput[]): Promise<string[]> {
+    return this.queues_.enqueueMany(inputs)
   }
 
-  async removeOrderSideEffectJobs(orderId: string, kinds: SideEffectKind[]): Promise<void> {
-    await this.queues_.remove(orderId, kinds)
+  async describeQueueJob(kind: SideEffectKind, orderId: string, subject = ""): Promise<QueueJobView | null> {
+    return this.queues_.describe(kind, orderId, subject)
+  }
+
+  async removeOrderSideEffectJobs(orderId: string, kinds: SideEffectKind[], subject = ""): Promise<void> {
+    await this.queues_.remove(orderId, kinds, { subject })
   }
 
   @InjectManager()
@@ -290,6 +321,125 @@ export default class AsyncFulfilmentModuleService
     })
   }
 
+  /**
+   * Issues the credit note of `sourceKey` (once) and records its side-effect jobs (subject = its
+   * id, the kinds the store runs) in the same transaction, so a credit note never exists without
+   * its jobs. A repeat returns the credit note and records nothing new.
+   */
+  async issueCreditNoteWithSideEffects(
+    input: IssueCreditNoteInput & { eventId: string | null }
+  ): Promise<IssuedCreditNoteSideEffects> {
+    try {
+      return await this.issueCreditNoteWithSideEffects_(input)
+    } catch (error) {
+      // a concurrent issue of the same source won the unique index; ours rolled back: go on with theirs
+      if ((await this.findOrderCreditNotes(input.orderId)).some((row) => row.source_key === input.sourceKey)) {
+        return this.issueCreditNoteWithSideEffects_(input)
+      }
+      throw error
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async issueCreditNoteWithSideEffects_(
+    input: IssueCreditNoteInput & { eventId: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<IssuedCreditNoteSideEffects> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const creditNote = await insertCreditNoteWithNextNumber(manager, {
+      orderId: input.orderId,
+      reason: input.reason,
+      sourceKey: input.sourceKey,
+      issuedAt: input.issuedAt ?? new Date(),
+      numbering: this.options_.invoice,
+      build: creditNoteBuilder(input),
+    })
+    const document = await findOrderSnapshotDocument(manager, input.orderId)
+    const inserted = await insertMissingSideEffectJobs(
+      manager,
+      enabledSideEffectKinds(this.options_).map((kind) => ({
+        order_id: input.orderId,
+        order_display_id: (document?.display_id as number | undefined) ?? null,
+        kind,
+        subject: creditNote.id,
+        held: false,
+        max_attempts: this.options_.jobs[kind].attempts,
+        event_id: input.eventId,
+      }))
+    )
+    return { credit_note: creditNote, created_kinds: inserted.map((row) => row.kind) }
+  }
+
+  /**
+   * A canceled order: invoiced already, or not and never to be. Its invoice job is discarded
+   * first, conditionally (a worker starts only a job it may start), so once that holds no invoice
+   * is issued and the mail and ERP jobs still pending are discarded too, their queue jobs removed.
+   * An invoice job running right now is left to finish: `invoicing`.
+   */
+  async settleCanceledOrder(orderId: string, note: string): Promise<CanceledOrderState> {
+    const issued = async () => Boolean((await this.findInvoice(orderId))?.file_id)
+    if (await issued()) {
+      return { state: "invoiced" }
+    }
+    const discarded = await this.discardPendingSideEffects_(orderId, ["invoice"], note)
+    const [invoiceJob] = await this.listSideEffectJobs(
+      { order_id: orderId, kind: "invoice", subject: "" },
+      { take: 1, select: ["id", "status"] }
+    )
+    if (invoiceJob?.status === "active") {
+      return { state: "invoicing" }
+    }
+    if (invoiceJob?.status === "completed" && (await issued())) {
+      return { state: "invoiced" }
+    }
+    discarded.push(...(await this.discardPendingSideEffects_(orderId, ["mail", "erp"], note)))
+    // parents first (the mail with its invoice under it): a child removed first would release its parent
+    const parentsFirst = [...discarded].sort((a, b) => Number(!dependencyOf(a)) - Number(!dependencyOf(b)))
+    // a job a worker holds stays (remove reports it); its row is discarded, so it stops at its start
+    await this.queues_.remove(orderId, parentsFirst)
+    const [erpJob] = await this.listSideEffectJobs(
+      { order_id: orderId, kind: "erp", subject: "" },
+      { take: 1, select: ["id", "status"] }
+    )
+    return { state: "not_invoiced", discarded_kinds: discarded, erp_received: erpJob?.status === "completed" }
+  }
+
+  /** The ERP job (subject `order_canceled`) that tells the ERP of a cancellation; [] when recorded already or the ERP is off. */
+  @InjectManager()
+  async recordOrderCanceledNotice(
+    orderId: string,
+    eventId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SideEffectKind[]> {
+    if (!enabledSideEffectKinds(this.options_).includes("erp")) {
+      return []
+    }
+    const manager = sharedContext.manager as SqlEntityManager
+    const document = await findOrderSnapshotDocument(manager, orderId)
+    const inserted = await insertMissingSideEffectJobs(manager, [
+      {
+        order_id: orderId,
+        order_display_id: (document?.display_id as number | undefined) ?? null,
+        kind: "erp",
+        subject: ORDER_CANCELED_SUBJECT,
+        held: false,
+        max_attempts: this.options_.jobs.erp.attempts,
+        event_id: eventId,
+      },
+    ])
+    return inserted.map((row) => row.kind)
+  }
+
+  @InjectManager()
+  protected async discardPendingSideEffects_(
+    orderId: string,
+    kinds: SideEffectKind[],
+    note: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SideEffectKind[]> {
+    return discardPendingSideEffectJobs(sharedContext.manager as SqlEntityManager, orderId, kinds, note)
+  }
+
   @InjectManager()
   async findOrderCreditNotes(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<CreditNoteRow[]> {
     return findCreditNoteRows(sharedContext.manager as SqlEntityManager, orderId)
@@ -351,7 +501,7 @@ export default class AsyncFulfilmentModuleService
       const [row] = await this.listSideEffectJobs({ id: changed[0] }, {}, sharedContext)
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
-        `Side-effect job ${changed[0]}${row ? ` (${row.kind} of order ${row.order_id}) is ${row.status}` : " was not found"}: ` +
+        `Side-effect job ${changed[0]}${row ? ` (${describeJob(row)}) is ${row.status}` : " was not found"}: ` +
           "it changed while being retried; only failed or discarded jobs can be retried"
       )
     }
@@ -368,7 +518,7 @@ export default class AsyncFulfilmentModuleService
 
   /** An approved review: the order's held side-effect jobs go to `queued` and to BullMQ. */
   async releaseHeldSideEffects(orderId: string): Promise<SideEffectKind[]> {
-    const held = await this.listSideEffectJobs({ order_id: orderId, status: "held" })
+    const held = await this.listSideEffectJobs({ order_id: orderId, subject: "", status: "held" })
     if (!held.length) {
       return []
     }
@@ -409,7 +559,7 @@ export default class AsyncFulfilmentModuleService
   }
 
   /** Replaces the queue jobs of these side-effect jobs with fresh ones (attempts reset), order by order. */
-  async requeueSideEffectJobs(jobs: { order_id: string; kind: SideEffectKind }[]): Promise<void> {
+  async requeueSideEffectJobs(jobs: { order_id: string; kind: SideEffectKind; subject?: string }[]): Promise<void> {
     await this.queues_.requeue(jobs, { replace: true })
   }
 
@@ -432,10 +582,13 @@ export default class AsyncFulfilmentModuleService
       }
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
-        `Side-effect job ${row.id} (${row.kind} of order ${row.order_id}) is ${row.status}: only failed jobs can be discarded`
+        `Side-effect job ${row.id} (${describeJob(row)}) is ${row.status}: only failed jobs can be discarded`
       )
     }
-    await this.queues_.removeUnlessRunning(discarded.order_id, [discarded.kind], { withChildren: false })
+    await this.queues_.removeUnlessRunning(discarded.order_id, [discarded.kind], {
+      withChildren: false,
+      subject: discarded.subject,
+    })
   }
 
   /** Takes the reconcile lease (one instance at a time); null when another instance holds it. */
@@ -477,7 +630,12 @@ export default class AsyncFulfilmentModuleService
         findInQueueSideEffectJobs(manager, orderIds)
       )
       for (const { row, reason } of outcome.failed) {
-        await this.markSideEffectFailed(row.order_id, row.kind, { attempt: 0, message: reason, stack_head: null, final: true })
+        await this.markSideEffectFailed(
+          row.order_id,
+          row.kind,
+          { attempt: 0, message: reason, stack_head: null, final: true },
+          row.subject
+        )
       }
       await this.transition_(outcome.requeued, "requeueLost", undefined)
       swept.requeued.push(...outcome.requeued)
@@ -501,12 +659,12 @@ export default class AsyncFulfilmentModuleService
     orderId: string,
     kind: SideEffectKind,
     attempt: number,
-    { resumedAfterStall = false } = {}
+    { resumedAfterStall = false, subject = "" }: { resumedAfterStall?: boolean; subject?: string } = {}
   ): Promise<SideEffectStart> {
     if (resumedAfterStall) {
-      return this.markSideEffectActiveAfterStall(orderId, kind, attempt)
+      return this.markSideEffectActiveAfterStall(orderId, kind, attempt, subject)
     }
-    return startOf(await this.startSideEffectJob_(orderId, kind, attempt))
+    return startOf(await this.startSideEffectJob_(orderId, kind, attempt, subject))
   }
 
   @InjectManager()
@@ -514,18 +672,20 @@ export default class AsyncFulfilmentModuleService
     orderId: string,
     kind: SideEffectKind,
     attempt: number,
+    subject: string,
     @MedusaContext() sharedContext: Context = {}
   ) {
-    return startSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, attempt)
+    return startSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, attempt, subject)
   }
 
   /** The rare path: the history also says that another worker died holding this queue job. */
   protected async markSideEffectActiveAfterStall(
     orderId: string,
     kind: SideEffectKind,
-    attempt: number
+    attempt: number,
+    subject: string
   ): Promise<SideEffectStart> {
-    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind, subject }, { take: 1 })
     const start = startOf(job ?? null)
     if (start.state === "run") {
       await this.transition_([job], "resumeAfterStall", { attempt, kind, error_history: job.error_history })
@@ -538,18 +698,20 @@ export default class AsyncFulfilmentModuleService
     orderId: string,
     kind: SideEffectKind,
     result: unknown,
+    subject = "",
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    await completeSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, result)
+    await completeSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, result, subject)
   }
 
   /** Records a failed attempt: back to `queued` while retries remain, `failed` after the last. */
   async markSideEffectFailed(
     orderId: string,
     kind: SideEffectKind,
-    failure: AttemptFailure
+    failure: AttemptFailure,
+    subject = ""
   ): Promise<void> {
-    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind, subject }, { take: 1 })
     if (!job) {
       return
     }
@@ -560,33 +722,34 @@ export default class AsyncFulfilmentModuleService
       await this.transition_([job], "retryLater", { previous: job, failure, retryInMs })
     }
     if (failure.final) {
-      await this.failDependents(orderId, kind, failure.message)
+      await this.failDependents(orderId, kind, failure.message, subject)
     }
   }
 
   async markSideEffectWaiting(
     orderId: string,
     kind: SideEffectKind,
-    { attempt, waitMs }: { attempt: number; waitMs: number }
+    { attempt, waitMs }: { attempt: number; waitMs: number },
+    subject = ""
   ): Promise<void> {
-    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind }, { take: 1 })
+    const [job] = await this.listSideEffectJobs({ order_id: orderId, kind, subject }, { take: 1 })
     if (job && canTransition("awaitDependency", job.status)) {
       await this.transition_([job], "awaitDependency", { attempt, waitMs })
     }
   }
 
-  async findSideEffectState(orderId: string, kind: SideEffectKind): Promise<SideEffectState | null> {
+  async findSideEffectState(orderId: string, kind: SideEffectKind, subject = ""): Promise<SideEffectState | null> {
     const [job] = await this.listSideEffectJobs(
-      { order_id: orderId, kind },
+      { order_id: orderId, kind, subject },
       { take: 1, select: ["status", "next_retry_at"] }
     )
     return job ? { status: job.status as SideEffectJobStatus, next_retry_at: job.next_retry_at ?? null } : null
   }
 
   /** BullMQ fails a waiting parent with its child (the mail with its invoice): Postgres says so too. */
-  protected async failDependents(orderId: string, kind: SideEffectKind, error: string): Promise<void> {
+  protected async failDependents(orderId: string, kind: SideEffectKind, error: string, subject: string): Promise<void> {
     for (const dependency of dependentsOf(kind)) {
-      const [waiting] = await this.listSideEffectJobs({ order_id: orderId, kind: dependency.kind }, { take: 1 })
+      const [waiting] = await this.listSideEffectJobs({ order_id: orderId, kind: dependency.kind, subject }, { take: 1 })
       if (waiting && canTransition("failWithDependency", waiting.status)) {
         await this.transition_([waiting], "failWithDependency", { reason: dependency.failedBecause(error) })
       }
@@ -628,7 +791,7 @@ export default class AsyncFulfilmentModuleService
     const orderIds = await lockCustomerOrders(manager, customerId)
     const unfinished = await lockUnfinishedJobs(manager, orderIds)
     if (unfinished.length) {
-      const list = unfinished.map((job) => `${job.kind} of ${job.order_id} is ${job.status}`).join(", ")
+      const list = unfinished.map((job) => `${describeJob(job).replace(" of order ", " of ")} is ${job.status}`).join(", ")
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `Customer ${customerId} cannot be erased yet: ${list}. Let them finish, or retry or discard the failed ones, then erase again`

@@ -27,6 +27,8 @@ export interface JobError {
 export interface AdminSideEffectJob {
   id: string
   kind: JobKind
+  /** "" for the order's own invoice, mail or ERP sync; a credit note's id for its */
+  subject: string
   order_id: string
   order_display_id: number | null
   status: JobStatus

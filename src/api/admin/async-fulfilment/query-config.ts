@@ -1,6 +1,7 @@
 export const defaultAdminSideEffectJobFields = [
   "id",
   "kind",
+  "subject",
   "order_id",
   "order_display_id",
   "status",

@@ -1,4 +1,6 @@
 import type { ErpOrderDocument } from "./build-erp-document"
+import type { ErpCreditNoteDocument } from "./build-erp-credit-note"
+import type { ErpOrderCanceledDocument } from "./build-erp-order-canceled"
 import { describeEndpoint } from "./describe-endpoint"
 import { ErpRejectedError } from "../errors/erp-rejected-error"
 import { ErpRetryableError } from "../errors/erp-retryable-error"
@@ -41,7 +43,7 @@ export class ErpClient {
     this.endpoint = describeEndpoint(opts.url)
   }
 
-  async send(doc: ErpOrderDocument, idempotencyKey: string): Promise<ErpSendResult> {
+  async send(doc: ErpOrderDocument | ErpCreditNoteDocument | ErpOrderCanceledDocument, idempotencyKey: string): Promise<ErpSendResult> {
     const body = JSON.stringify(doc)
     const { header: signature } = signErpBody(body, this.opts.secret, Math.floor(Date.now() / 1000), idempotencyKey)
     const fetchImpl = this.opts.fetchImpl ?? fetch

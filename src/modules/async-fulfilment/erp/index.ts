@@ -6,6 +6,12 @@ export {
   type ErpOrderLine,
   type ErpShippingLine,
 } from "./build-erp-document"
+export {
+  buildErpCreditNoteDocument,
+  type ErpCreditNoteDocument,
+  type ErpCreditNoteLine,
+} from "./build-erp-credit-note"
+export { buildErpOrderCanceledDocument, type ErpOrderCanceledDocument } from "./build-erp-order-canceled"
 export { buildErpInvoice, type ErpInvoice, type ErpVatBreakdownEntry } from "./build-erp-invoice"
 export { ErpClient, ERP_RESPONSE_MAX_BYTES, ERP_USER_AGENT, type ErpClientOptions, type ErpSendResult } from "./erp-client"
 export { ErpRejectedError } from "../errors/erp-rejected-error"

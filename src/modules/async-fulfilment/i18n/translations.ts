@@ -42,6 +42,19 @@ export interface ReviewNoticeTexts {
   paragraphs: string[]
 }
 
+/**
+ * The mail of a credit note ({orderNumber}, {storeName}, {creditNoteNumber}, {invoiceNumber},
+ * {amount}); its PDF is attached as `attachmentName`.pdf.
+ */
+export interface CreditNoteMailTexts {
+  subject: string
+  /** the first paragraph, by why the credit note was issued */
+  cancellation: string
+  refund: string
+  paragraphs: string[]
+  attachmentName: string
+}
+
 export interface MailTexts {
   /** "Hello {name}," */
   greeting: string
@@ -50,6 +63,7 @@ export interface MailTexts {
   orderConfirmation: OrderMailTexts
   reviewReceived: ReviewNoticeTexts
   reviewRejected: ReviewNoticeTexts
+  creditNote: CreditNoteMailTexts
 }
 
 /**

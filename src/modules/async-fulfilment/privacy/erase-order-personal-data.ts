@@ -9,6 +9,8 @@ export const ERASABLE_JOB_STATUSES = ["completed", "discarded"] as const
 export interface UnfinishedJob {
   order_id: string
   kind: string
+  /** "" for the order's own, a credit note's id for its */
+  subject: string
   status: string
 }
 
@@ -49,9 +51,9 @@ export async function lockUnfinishedJobs(manager: SqlEntityManager, orderIds: st
     return []
   }
   const rows = await manager.execute(
-    `SELECT order_id, kind, status FROM af_side_effect_job
+    `SELECT order_id, kind, subject, status FROM af_side_effect_job
      WHERE order_id IN (${placeholders(orderIds)}) AND deleted_at IS NULL
-     ORDER BY order_id, kind FOR UPDATE`,
+     ORDER BY order_id, kind, subject FOR UPDATE`,
     orderIds
   )
   return (rows as unknown as UnfinishedJob[]).filter(

@@ -6,7 +6,7 @@ import type { ProcessorDocuments, SideEffectState } from "../runtime/processor-d
 export const INVOICE_WAIT_BOUNDS_MS = { min: 1_000, firstRun: 2_000, held: 60_000, max: 60_000 } as const
 
 /** The side-effect job statuses in which the invoice will still be issued without an admin. */
-const ON_ITS_WAY = new Set(["queued", "active", "held"])
+export const ON_ITS_WAY: ReadonlySet<string> = new Set(["queued", "active", "held"])
 
 export function invoiceWaitMs(state: SideEffectState, now = Date.now()): number {
   if (state.status === "held") {

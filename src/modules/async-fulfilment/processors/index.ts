@@ -1,18 +1,53 @@
-import type { SideEffectKind } from "../types/side-effect"
+import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
+import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import { processErpJob } from "./erp"
 import { processInvoiceJob } from "./invoice"
 import { processMailJob } from "./mail"
+import { processCreditNoteErpJob } from "./credit-note/erp"
+import { processCreditNotePdfJob } from "./credit-note/invoice"
+import { processCreditNoteMailJob } from "./credit-note/mail"
+import { processOrderCanceledErpJob } from "./order-canceled-erp"
 
 export type SideEffectProcessor = (payload: SideEffectPayload, runtime: ProcessorRuntime) => Promise<unknown>
 
+/** The order's own invoice, mail and ERP sync (subject ""). */
 export const SIDE_EFFECT_PROCESSORS: Record<SideEffectKind, SideEffectProcessor> = {
   invoice: processInvoiceJob,
   mail: processMailJob,
   erp: processErpJob,
 }
 
+/** A credit note's (subject = its id): its PDF, its mail, its ERP document. */
+export const CREDIT_NOTE_PROCESSORS: Record<SideEffectKind, SideEffectProcessor> = {
+  invoice: processCreditNotePdfJob,
+  mail: processCreditNoteMailJob,
+  erp: processCreditNoteErpJob,
+}
+
+const onlyErp: SideEffectProcessor = async (payload) => {
+  throw new PermanentSideEffectError(`there is no ${payload.kind} job for subject "${payload.subject}"`)
+}
+
+/** The cancellation notice of an order the ERP received but that was never invoiced: an ERP document only. */
+export const ORDER_CANCELED_PROCESSORS: Record<SideEffectKind, SideEffectProcessor> = {
+  invoice: onlyErp,
+  mail: onlyErp,
+  erp: processOrderCanceledErpJob,
+}
+
+export function processorFor(kind: SideEffectKind, subject: string): SideEffectProcessor {
+  if (!subject) {
+    return SIDE_EFFECT_PROCESSORS[kind]
+  }
+  return (subject === ORDER_CANCELED_SUBJECT ? ORDER_CANCELED_PROCESSORS : CREDIT_NOTE_PROCESSORS)[kind]
+}
+
 export type { InvoiceJobResult } from "./invoice"
 export type { MailJobResult } from "./mail"
 export type { ErpJobResult } from "./erp"
+export type { CreditNotePdfJobResult } from "./credit-note/invoice"
+export type { CreditNoteMailJobResult } from "./credit-note/mail"
+export type { CreditNoteErpJobResult } from "./credit-note/erp"
+export type { OrderCanceledErpJobResult } from "./order-canceled-erp"

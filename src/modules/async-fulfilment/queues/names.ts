@@ -7,7 +7,10 @@ export const QUEUE_NAMES: Record<SideEffectKind, string> = {
   erp: "af-erp",
 }
 
-/** `invoice-order_01H…`: derived from the order, so enqueuing twice adds nothing. */
-export function sideEffectJobId(kind: SideEffectKind, orderId: string): string {
-  return `${kind}-${orderId}`
+/**
+ * `invoice-order_01H…` (the order's own), `invoice-order_01H…-afcn_01H…` (a credit note's):
+ * derived from what it is for, so enqueuing twice adds nothing.
+ */
+export function sideEffectJobId(kind: SideEffectKind, orderId: string, subject = ""): string {
+  return subject ? `${kind}-${orderId}-${subject}` : `${kind}-${orderId}`
 }

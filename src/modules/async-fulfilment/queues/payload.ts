@@ -11,6 +11,12 @@ export interface SideEffectPayload {
   schema_version: typeof SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION
   kind: SideEffectKind
   order_id: string
+  /**
+   * "" for the order's own document, else the credit note's id. Written only when not "" (and
+   * read as "" when absent): the order's own payloads stay as 0.1 wrote them, so queue jobs already
+   * in Redis and workers not yet upgraded in a rolling deploy keep working; schema_version stays 1.
+   */
+  subject: string
   /** ties every log line and side-effect job of one order's side effects together */
   correlation_id: string
   /** the `order.placed` event (or the retry) that scheduled this queue job */
@@ -22,6 +28,7 @@ const payloadSchema = z
     schema_version: z.literal(SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION),
     kind: z.enum(SIDE_EFFECT_KINDS),
     order_id: z.string().min(1),
+    subject: z.string().min(1).optional(),
     correlation_id: z.string().min(1),
     event_id: z.string().nullable(),
   })
@@ -40,5 +47,5 @@ export function readSideEffectPayload(
   if (parsed.data.kind !== queueKind) {
     return { problem: `job of kind "${parsed.data.kind}" found in the ${queueKind} queue` }
   }
-  return { payload: parsed.data }
+  return { payload: { ...parsed.data, subject: parsed.data.subject ?? "" } }
 }

@@ -7,19 +7,23 @@ import { SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION, SideEffectPayload } from "./payload
 
 export interface SideEffectFlowInput {
   order_id: string
+  /** "" (or absent) for the order's own side effects, a credit note's id for its */
+  subject?: string
   event_id: string | null
   kinds: SideEffectKind[]
 }
 
 function jobFor(kind: SideEffectKind, input: SideEffectFlowInput, options: AsyncFulfilmentOptions) {
-  const payload: SideEffectPayload = {
+  const subject = input.subject ?? ""
+  const payload: Omit<SideEffectPayload, "subject"> & { subject?: string } = {
     schema_version: SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION,
     kind,
     order_id: input.order_id,
+    ...(subject ? { subject } : {}),
     correlation_id: input.order_id,
     event_id: input.event_id,
   }
-  const jobId = sideEffectJobId(kind, input.order_id)
+  const jobId = sideEffectJobId(kind, input.order_id, subject)
   return {
     name: kind,
     queueName: QUEUE_NAMES[kind],
@@ -29,7 +33,7 @@ function jobFor(kind: SideEffectKind, input: SideEffectFlowInput, options: Async
 }
 
 /**
- * The queue jobs of one order as BullMQ flows, to be added in a single `addBulk` (one MULTI):
+ * The queue jobs of one order (or one of its credit notes) as BullMQ flows, to be added in a single `addBulk` (one MULTI):
  * a side effect that waits for another (the mail for the invoice it attaches) is the parent of
  * that one, so it runs only once its child completed; the others (the ERP sync) are flows of
  * their own and run in parallel. When the child fails for good the parent fails with it

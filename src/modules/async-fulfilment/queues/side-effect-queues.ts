@@ -40,24 +40,41 @@ export class SideEffectQueues {
       return []
     }
     await this.flowProducer_.addBulk(flows)
-    return input.kinds.map((kind) => sideEffectJobId(kind, input.order_id))
+    return input.kinds.map((kind) => sideEffectJobId(kind, input.order_id, input.subject))
+  }
+
+  /** Several enqueue inputs (the three jobs of each of several credit notes) in one `addBulk`. */
+  async enqueueMany(inputs: SideEffectFlowInput[]): Promise<string[]> {
+    const flows = inputs.flatMap((input) => buildSideEffectFlows(input, this.options_))
+    if (!flows.length) {
+      return []
+    }
+    await this.flowProducer_.addBulk(flows)
+    return inputs.flatMap((input) => input.kinds.map((kind) => sideEffectJobId(kind, input.order_id, input.subject)))
   }
 
   /**
-   * New queue jobs for these side-effect jobs, an order's together (the mail with its invoice, as
-   * one flow). `replace` first removes what BullMQ still holds of them (a failed queue job),
+   * New queue jobs for these side-effect jobs, those of one order and subject together (the mail
+   * with its invoice, as one flow). `replace` first removes what BullMQ still holds of them (a failed queue job),
    * and refuses (QueueJobRunningError) when a worker holds one: adding beside it would do nothing.
    */
-  async requeue(jobs: { order_id: string; kind: SideEffectKind }[], { replace = false } = {}): Promise<void> {
-    const kindsByOrder = new Map<string, SideEffectKind[]>()
+  async requeue(
+    jobs: { order_id: string; kind: SideEffectKind; subject?: string }[],
+    { replace = false } = {}
+  ): Promise<void> {
+    const groups = new Map<string, { orderId: string; subject: string; kinds: SideEffectKind[] }>()
     for (const job of jobs) {
-      kindsByOrder.set(job.order_id, [...(kindsByOrder.get(job.order_id) ?? []), job.kind])
+      const subject = job.subject ?? ""
+      const key = JSON.stringify([job.order_id, subject])
+      const group = groups.get(key) ?? { orderId: job.order_id, subject, kinds: [] }
+      group.kinds.push(job.kind)
+      groups.set(key, group)
     }
-    for (const [orderId, kinds] of kindsByOrder) {
+    for (const { orderId, subject, kinds } of groups.values()) {
       if (replace) {
-        await this.removeUnlessRunning(orderId, kinds)
+        await this.removeUnlessRunning(orderId, kinds, { subject })
       }
-      await this.enqueue({ order_id: orderId, event_id: null, kinds })
+      await this.enqueue({ order_id: orderId, subject, event_id: null, kinds })
     }
   }
 
@@ -65,11 +82,17 @@ export class SideEffectQueues {
    * Removes the order's queue jobs of these kinds (by default a parent takes its children with
    * it). A job a worker holds stays: the kinds it could not remove are returned.
    */
-  async remove(orderId: string, kinds: SideEffectKind[], { withChildren = true } = {}): Promise<SideEffectKind[]> {
+  async remove(
+    orderId: string,
+    kinds: SideEffectKind[],
+    { withChildren = true, subject = "" }: { withChildren?: boolean; subject?: string } = {}
+  ): Promise<SideEffectKind[]> {
     const running: SideEffectKind[] = []
     for (const kind of kinds) {
       // BullMQ answers 0 when the job (or, with its children, one of them) is locked by a worker
-      const removed = await this.queues_[kind].remove(sideEffectJobId(kind, orderId), { removeChildren: withChildren })
+      const removed = await this.queues_[kind].remove(sideEffectJobId(kind, orderId, subject), {
+        removeChildren: withChildren,
+      })
       if (removed === 0) {
         running.push(kind)
       }
@@ -78,7 +101,11 @@ export class SideEffectQueues {
   }
 
   /** `remove`, throwing QueueJobRunningError (409) for the first job a worker holds. */
-  async removeUnlessRunning(orderId: string, kinds: SideEffectKind[], options: { withChildren?: boolean } = {}) {
+  async removeUnlessRunning(
+    orderId: string,
+    kinds: SideEffectKind[],
+    options: { withChildren?: boolean; subject?: string } = {}
+  ) {
     const [running] = await this.remove(orderId, kinds, options)
     if (running) {
       throw new QueueJobRunningError(running, orderId)
@@ -95,8 +122,8 @@ export class SideEffectQueues {
   }
 
   /** What BullMQ holds for this queue job right now, or null when Redis no longer has it. */
-  async describe(kind: SideEffectKind, orderId: string): Promise<QueueJobView | null> {
-    const job = await this.queues_[kind].getJob(sideEffectJobId(kind, orderId))
+  async describe(kind: SideEffectKind, orderId: string, subject = ""): Promise<QueueJobView | null> {
+    const job = await this.queues_[kind].getJob(sideEffectJobId(kind, orderId, subject))
     if (!job) {
       return null
     }

@@ -33,24 +33,27 @@ export async function requeueLostJobs(
   loadInQueue: LoadInQueueJobs
 ): Promise<LostJobsOutcome> {
   const outcome: LostJobsOutcome = { requeued: [], failed: [] }
-  const stateOf = (job: StuckSideEffectJob) => queues.queue(job.kind).getJobState(sideEffectJobId(job.kind, job.order_id))
+  const queueJobId = (job: StuckSideEffectJob) => sideEffectJobId(job.kind, job.order_id, job.subject)
+  const stateOf = (job: StuckSideEffectJob) => queues.queue(job.kind).getJobState(queueJobId(job))
   const lost: StuckSideEffectJob[] = []
   for (const job of stuck) {
     const state = await stateOf(job)
     if (state === "unknown") {
       lost.push(job)
     } else if (state === "failed") {
-      const queueJob = await queues.queue(job.kind).getJob(sideEffectJobId(job.kind, job.order_id))
+      const queueJob = await queues.queue(job.kind).getJob(queueJobId(job))
       outcome.failed.push({ row: job, reason: queueJob?.failedReason || "failed in the queue" })
     }
   }
 
   const lostIds = new Set(lost.map((job) => job.id))
   const inQueue = await loadInQueue([...new Set(lost.map((job) => job.order_id))])
-  for (const orderId of new Set(lost.map((job) => job.order_id))) {
-    const group = lost.filter((job) => job.order_id === orderId)
+  // partners share the order and the subject: a credit note's mail is the parent of its own invoice job
+  const flowOf = (job: StuckSideEffectJob) => JSON.stringify([job.order_id, job.subject ?? ""])
+  for (const flow of new Set(lost.map(flowOf))) {
+    const group = lost.filter((job) => flowOf(job) === flow)
     const wanted = new Set(group.flatMap((job) => partnersOf(job.kind)))
-    const partners = inQueue.filter((row) => row.order_id === orderId && wanted.has(row.kind) && !lostIds.has(row.id))
+    const partners = inQueue.filter((row) => flowOf(row) === flow && wanted.has(row.kind) && !lostIds.has(row.id))
     const partnerStates = await Promise.all(partners.map(stateOf))
     if (partnerStates.some((state) => state !== "completed" && !REPLACEABLE_STATES.has(state))) {
       continue // the partner runs or failed: replacing it now could run it twice; the next sweep looks again

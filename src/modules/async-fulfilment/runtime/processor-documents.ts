@@ -1,5 +1,6 @@
 import type { OrderDocument } from "../types/order-document"
 import type { AllocatedInvoiceRow } from "../db/allocate-invoice-number"
+import type { CreditNoteRow } from "../db/credit-notes"
 import type { InvoiceModel } from "../invoice/model"
 import type { SideEffectKind } from "../types/side-effect"
 import type { SideEffectJobStatus } from "../side-effect-jobs/state-machine"
@@ -21,6 +22,9 @@ export interface ProcessorDocuments {
    * nothing written, when a file is already recorded (a concurrent run won)
    */
   recordIssuedInvoice(invoiceId: string, issued: { file: { id: string; url: string }; model: InvoiceModel }): Promise<boolean>
-  /** null when the order has no side-effect job of that kind (the kind is off) */
-  findSideEffectState(orderId: string, kind: SideEffectKind): Promise<SideEffectState | null>
+  /** null when the order has no side-effect job of that kind and subject (the kind is off) */
+  findSideEffectState(orderId: string, kind: SideEffectKind, subject?: string): Promise<SideEffectState | null>
+  findCreditNote(id: string): Promise<CreditNoteRow | null>
+  /** false, and nothing written, when the credit note has a file already (a concurrent run won) */
+  recordCreditNoteFile(id: string, file: { id: string; url: string }): Promise<boolean>
 }

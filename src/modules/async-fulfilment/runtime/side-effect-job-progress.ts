@@ -8,16 +8,24 @@ export type SideEffectStart =
   | { state: "missing" }
   | { state: "discarded" }
 
-/** What the job runner writes about a side-effect job: its start, then its outcome. */
+/**
+ * What the job runner writes about a side-effect job: its start, then its outcome. `subject` is
+ * "" (the default) for the order's own side effect, a credit note's id for its.
+ */
 export interface SideEffectJobProgress {
   markSideEffectActive(
     orderId: string,
     kind: SideEffectKind,
     attempt: number,
-    opts?: { resumedAfterStall?: boolean }
+    opts?: { resumedAfterStall?: boolean; subject?: string }
   ): Promise<SideEffectStart>
-  markSideEffectCompleted(orderId: string, kind: SideEffectKind, result: unknown): Promise<void>
-  markSideEffectFailed(orderId: string, kind: SideEffectKind, failure: AttemptFailure): Promise<void>
+  markSideEffectCompleted(orderId: string, kind: SideEffectKind, result: unknown, subject?: string): Promise<void>
+  markSideEffectFailed(orderId: string, kind: SideEffectKind, failure: AttemptFailure, subject?: string): Promise<void>
   /** the attempt found what it needs not ready: `queued` again until `waitMs` passed, the attempt not counted */
-  markSideEffectWaiting(orderId: string, kind: SideEffectKind, wait: { attempt: number; waitMs: number }): Promise<void>
+  markSideEffectWaiting(
+    orderId: string,
+    kind: SideEffectKind,
+    wait: { attempt: number; waitMs: number },
+    subject?: string
+  ): Promise<void>
 }

@@ -14,16 +14,16 @@ export async function discardFailedSideEffectJob(
   manager: SqlEntityManager,
   id: string,
   note: string | null
-): Promise<{ order_id: string; kind: SideEffectKind } | null> {
+): Promise<{ order_id: string; kind: SideEffectKind; subject: string } | null> {
   const { to, fields } = SIDE_EFFECT_JOB_TRANSITIONS.discard
   const set = toSqlAssignments({ status: to, ...fields({ note }, new Date()) })
   const rows = await manager.execute(
     `UPDATE af_side_effect_job SET ${set.sql}
      WHERE id = ? AND deleted_at IS NULL AND status IN (${placeholders(ADMIN_DISCARDABLE)})
-     RETURNING order_id, kind`,
+     RETURNING order_id, kind, subject`,
     [...set.params, id, ...ADMIN_DISCARDABLE]
   )
-  return (rows[0] as { order_id: string; kind: SideEffectKind } | undefined) ?? null
+  return (rows[0] as { order_id: string; kind: SideEffectKind; subject: string } | undefined) ?? null
 }
 
 /**

@@ -11,13 +11,14 @@ export async function completeSideEffectJob(
   manager: SqlEntityManager,
   orderId: string,
   kind: SideEffectKind,
-  result: unknown
+  result: unknown,
+  subject = ""
 ): Promise<void> {
   const { from, to, fields } = SIDE_EFFECT_JOB_TRANSITIONS.complete
   const set = toSqlAssignments({ status: to, ...fields({ result }, new Date()) })
   await manager.execute(
     `UPDATE af_side_effect_job SET ${set.sql}
-     WHERE order_id = ? AND kind = ? AND deleted_at IS NULL AND status IN (${placeholders(from)})`,
-    [...set.params, orderId, kind, ...from]
+     WHERE order_id = ? AND kind = ? AND subject = ? AND deleted_at IS NULL AND status IN (${placeholders(from)})`,
+    [...set.params, orderId, kind, subject, ...from]
   )
 }

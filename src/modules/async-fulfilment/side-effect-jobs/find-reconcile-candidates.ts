@@ -7,6 +7,8 @@ export interface StuckSideEffectJob {
   id: string
   order_id: string
   kind: SideEffectKind
+  /** "" for the order's own, a credit note's id for its */
+  subject: string
   status: (typeof IN_QUEUE_STATUSES)[number]
 }
 
@@ -37,7 +39,7 @@ export async function findStuckSideEffectJobs(
   after: StuckJobsCursor | null = null
 ): Promise<StuckSideEffectJobsPage> {
   const rows: (StuckSideEffectJob & { cursor_at: string })[] = await manager.execute(
-    `SELECT id, order_id, kind, status, updated_at::text AS cursor_at FROM af_side_effect_job
+    `SELECT id, order_id, kind, subject, status, updated_at::text AS cursor_at FROM af_side_effect_job
      WHERE status IN (${placeholders(IN_QUEUE_STATUSES)}) AND updated_at < ? AND deleted_at IS NULL
        ${after ? "AND (updated_at, id) > (?::timestamptz, ?)" : ""}
      ORDER BY updated_at, id LIMIT ?`,
@@ -59,7 +61,7 @@ export async function findInQueueSideEffectJobs(
     return []
   }
   return manager.execute(
-    `SELECT id, order_id, kind, status FROM af_side_effect_job
+    `SELECT id, order_id, kind, subject, status FROM af_side_effect_job
      WHERE order_id IN (${placeholders(orderIds)}) AND status IN (${placeholders(IN_QUEUE_STATUSES)}) AND deleted_at IS NULL`,
     [...orderIds, ...IN_QUEUE_STATUSES]
   )

@@ -8,6 +8,8 @@ export interface NewSideEffectJob {
   order_id: string
   order_display_id: number | null
   kind: SideEffectKind
+  /** "" (or absent) for the order's own side effect, a credit note's id for its */
+  subject?: string
   /** recorded `held` (a risk review holds it) instead of `queued` */
   held: boolean
   max_attempts: number
@@ -15,33 +17,34 @@ export interface NewSideEffectJob {
 }
 
 /**
- * Inserts the side-effect jobs that do not exist yet and returns the kinds it inserted. A
+ * Inserts the side-effect jobs that do not exist yet and returns those it inserted. A
  * repeated or concurrent `order.placed` for the same order inserts nothing, and so enqueues nothing.
  */
 export async function insertMissingSideEffectJobs(
   manager: SqlEntityManager,
   jobs: NewSideEffectJob[]
-): Promise<SideEffectKind[]> {
+): Promise<{ kind: SideEffectKind; subject: string }[]> {
   if (!jobs.length) {
     return []
   }
-  const values = jobs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
+  const values = jobs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
   const params = jobs.flatMap((job) => [
     generateEntityId(undefined, "afjob"),
     job.order_id,
     job.order_display_id,
     job.kind,
+    job.subject ?? "",
     recordedStatus(job.held),
-    sideEffectJobId(job.kind, job.order_id),
+    sideEffectJobId(job.kind, job.order_id, job.subject),
     job.max_attempts,
     job.event_id,
   ])
-  const inserted: { kind: SideEffectKind }[] = await manager.execute(
-    `INSERT INTO af_side_effect_job (id, order_id, order_display_id, kind, status, bullmq_job_id, max_attempts, event_id)
+  const inserted: { kind: SideEffectKind; subject: string }[] = await manager.execute(
+    `INSERT INTO af_side_effect_job (id, order_id, order_display_id, kind, subject, status, bullmq_job_id, max_attempts, event_id)
      VALUES ${values}
-     ON CONFLICT (order_id, kind) WHERE deleted_at IS NULL DO NOTHING
-     RETURNING kind`,
+     ON CONFLICT (order_id, kind, subject) WHERE deleted_at IS NULL DO NOTHING
+     RETURNING kind, subject`,
     params
   )
-  return inserted.map((row) => row.kind)
+  return inserted
 }

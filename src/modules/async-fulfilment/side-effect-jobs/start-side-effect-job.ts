@@ -24,14 +24,15 @@ export async function startSideEffectJob(
   manager: SqlEntityManager,
   orderId: string,
   kind: SideEffectKind,
-  attempt: number
+  attempt: number,
+  subject = ""
 ): Promise<{ status: SideEffectJobStatus; result: unknown } | null> {
   const { from, to, fields } = SIDE_EFFECT_JOB_TRANSITIONS.start
   const set = toSqlAssignments({ status: to, ...fields({ attempt }, new Date()) })
   const rows = await manager.execute(
     `WITH target AS (
        SELECT id, status, result FROM af_side_effect_job
-       WHERE order_id = ? AND kind = ? AND deleted_at IS NULL
+       WHERE order_id = ? AND kind = ? AND subject = ? AND deleted_at IS NULL
        ORDER BY id LIMIT 1
      ), started AS (
        UPDATE af_side_effect_job AS job SET ${set.sql}
@@ -40,7 +41,7 @@ export async function startSideEffectJob(
        RETURNING job.id
      )
      SELECT status, result FROM target`,
-    [orderId, kind, ...set.params, ...from]
+    [orderId, kind, subject, ...set.params, ...from]
   )
   return (rows[0] as { status: SideEffectJobStatus; result: unknown } | undefined) ?? null
 }

@@ -1,4 +1,4 @@
-/** The three side effects of a placed order; each is one BullMQ queue and one side-effect job per order. */
+/** The three side effects of a placed order; each is one BullMQ queue and one side-effect job per order and subject. */
 export const SIDE_EFFECT_KINDS = ["invoice", "mail", "erp"] as const
 export type SideEffectKind = (typeof SIDE_EFFECT_KINDS)[number]
 
@@ -35,3 +35,9 @@ export function withDependents(kinds: SideEffectKind[]): SideEffectKind[] {
   const dependents = kinds.flatMap((kind) => dependentsOf(kind).map((dependency) => dependency.kind))
   return [...kinds, ...dependents.filter((kind, i) => !kinds.includes(kind) && dependents.indexOf(kind) === i)]
 }
+
+/**
+ * The subject of the ERP job that tells the ERP an order it received was canceled before it was
+ * invoiced (no credit note to send). Other subjects are credit note ids (`afcn_…`); "" is the order's own.
+ */
+export const ORDER_CANCELED_SUBJECT = "order_canceled"

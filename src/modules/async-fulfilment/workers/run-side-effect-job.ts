@@ -1,10 +1,10 @@
 import { DelayedError, Job, UnrecoverableError } from "bullmq"
 import { AwaitingDependencyError } from "../errors/awaiting-dependency-error"
-import { SIDE_EFFECT_PROCESSORS } from "../processors"
-import { readSideEffectPayload } from "../queues/payload"
+import { processorFor } from "../processors"
+import { readSideEffectPayload, type SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
-import type { SideEffectKind } from "../types/side-effect"
+import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
 import { isFinalAttempt, retryDelayMs, retrySettingsOf, toQueueError } from "../retry-policy"
 
 /** The first frame of the stack: where it failed, without the whole trace in the database. */
@@ -30,42 +30,54 @@ export async function runSideEffectJob(
     throw new UnrecoverableError(read.problem)
   }
   const { payload } = read
+  const { subject } = payload
   const attempt = job.attemptsMade + 1
+  const what = !subject
+    ? `${kind} job of order ${payload.order_id}`
+    : subject === ORDER_CANCELED_SUBJECT
+      ? `${kind} job (cancellation notice) of order ${payload.order_id}`
+      : `${kind} job of credit note ${subject} of order ${payload.order_id}`
   // BullMQ counts a takeover from a dead worker as a stall, not as an attempt
   const start = await progress.markSideEffectActive(payload.order_id, kind, attempt, {
     resumedAfterStall: job.stalledCounter > 0,
+    subject,
   })
   if (start.state === "completed") {
     return start.result
   }
   if (start.state === "missing") {
-    throw new UnrecoverableError(`no ${kind} record for order ${payload.order_id}`)
+    throw new UnrecoverableError(`no record for the ${what}`)
   }
   if (start.state === "discarded") {
-    throw new UnrecoverableError(`the ${kind} job of order ${payload.order_id} was discarded by an admin`)
+    throw new UnrecoverableError(`the ${what} was discarded`)
   }
 
   try {
-    const result = await SIDE_EFFECT_PROCESSORS[kind](payload, runtime)
-    await progress.markSideEffectCompleted(payload.order_id, kind, result)
+    const result = await processorFor(kind, subject)(payload, runtime)
+    await progress.markSideEffectCompleted(payload.order_id, kind, result, subject)
     return result
   } catch (error) {
     if (error instanceof AwaitingDependencyError && token) {
-      await waitForDependency(job, token, payload.order_id, kind, attempt, error, progress)
+      await waitForDependency(job, token, payload, kind, attempt, error, progress)
     }
     const message = (error as Error)?.message ?? String(error)
     const retry = retrySettingsOf(job)
     const final = isFinalAttempt(attempt, retry.attempts, error)
-    await progress.markSideEffectFailed(payload.order_id, kind, {
-      attempt,
-      message,
-      stack_head: stackHead(error),
-      final,
-      // the delay BullMQ's backoff strategy computes from the same error: next_retry_at agrees with it
-      retry_in_ms: final ? undefined : retryDelayMs(attempt, retry, error),
-    })
+    await progress.markSideEffectFailed(
+      payload.order_id,
+      kind,
+      {
+        attempt,
+        message,
+        stack_head: stackHead(error),
+        final,
+        // the delay BullMQ's backoff strategy computes from the same error: next_retry_at agrees with it
+        retry_in_ms: final ? undefined : retryDelayMs(attempt, retry, error),
+      },
+      subject
+    )
     runtime.logger.warn(
-      `[async-fulfilment] ${kind} job of order ${payload.order_id} failed (attempt ${attempt}${final ? ", final" : ""}): ${message}`
+      `[async-fulfilment] ${what} failed (attempt ${attempt}${final ? ", final" : ""}): ${message}`
     )
     throw toQueueError(error)
   }
@@ -75,13 +87,13 @@ export async function runSideEffectJob(
 async function waitForDependency(
   job: Job,
   token: string,
-  orderId: string,
+  payload: SideEffectPayload,
   kind: SideEffectKind,
   attempt: number,
   error: AwaitingDependencyError,
   progress: SideEffectJobProgress
 ): Promise<never> {
-  await progress.markSideEffectWaiting(orderId, kind, { attempt, waitMs: error.retryInMs })
+  await progress.markSideEffectWaiting(payload.order_id, kind, { attempt, waitMs: error.retryInMs }, payload.subject)
   await job.moveToDelayed(Date.now() + error.retryInMs, token)
   throw new DelayedError(error.message)
 }

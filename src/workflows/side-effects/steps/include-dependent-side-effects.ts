@@ -8,7 +8,8 @@ export const includeDependentSideEffectsStepId = "include-dependent-side-effects
 
 /**
  * The mail attaches the invoice: retrying one of them also retries the other when it failed
- * too (a mail fails with its invoice), so they run again as one flow.
+ * too (a mail fails with its invoice), so they run again as one flow. Partners share the order
+ * and the subject (a credit note's mail goes with that credit note's PDF job).
  */
 export const includeDependentSideEffectsStep = createStep(
   includeDependentSideEffectsStepId,
@@ -22,7 +23,9 @@ export const includeDependentSideEffectsStep = createStep(
         kind: [...new Set(partnersWanted.flatMap((row) => [row.kind, ...partnersOf(row.kind)]))],
         status: "failed",
       })
-      for (const sibling of siblings) {
+      const flowOf = (row: SideEffectJobDTO) => JSON.stringify([row.order_id, row.subject ?? ""])
+      const wantedFlows = new Set(partnersWanted.map(flowOf))
+      for (const sibling of siblings.filter((row) => wantedFlows.has(flowOf(row)))) {
         chosen.set(sibling.id, sibling)
       }
     }

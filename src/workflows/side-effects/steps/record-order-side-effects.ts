@@ -21,7 +21,11 @@ export const recordOrderSideEffectsStep = createStep(
       return
     }
     const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
-    const rows = await service.listSideEffectJobs({ order_id: created.order_id, kind: created.created_kinds })
+    const rows = await service.listSideEffectJobs({
+      order_id: created.order_id,
+      kind: created.created_kinds,
+      subject: "",
+    })
     await service.deleteSideEffectJobs(rows.map((row) => row.id))
   }
 )

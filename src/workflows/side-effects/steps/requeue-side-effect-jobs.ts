@@ -3,7 +3,7 @@ import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
 import type { SideEffectKind } from "../../../modules/async-fulfilment/types/side-effect"
 
-export type RequeueSideEffectJobsStepInput = { id: string; order_id: string; kind: SideEffectKind }[]
+export type RequeueSideEffectJobsStepInput = { id: string; order_id: string; kind: SideEffectKind; subject?: string }[]
 
 export const requeueSideEffectJobsStepId = "requeue-side-effect-jobs"
 

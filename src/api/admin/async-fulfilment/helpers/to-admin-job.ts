@@ -6,6 +6,7 @@ export type AdminJobRow = Pick<
   SideEffectJobRecord,
   | "id"
   | "kind"
+  | "subject"
   | "order_id"
   | "order_display_id"
   | "status"
@@ -40,6 +41,7 @@ export function toAdminJob(row: AdminJobRow, now = Date.now()): AdminSideEffectJ
   return {
     id: row.id,
     kind: row.kind,
+    subject: row.subject ?? "",
     order_id: row.order_id,
     order_display_id: row.order_display_id ?? null,
     status: toAdminStatus(row, now),

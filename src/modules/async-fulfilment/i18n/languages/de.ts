@@ -114,6 +114,16 @@ const de: Translations = {
         "Bei Fragen wenden Sie sich gern an uns.",
       ],
     },
+    creditNote: {
+      subject: "Gutschrift {creditNoteNumber} zu Ihrer Bestellung {orderNumber}",
+      cancellation: "Ihre Bestellung {orderNumber} bei {storeName} wurde storniert.",
+      refund: "wir haben Ihnen einen Teil Ihrer Bestellung {orderNumber} bei {storeName} erstattet.",
+      paragraphs: [
+        "Anbei erhalten Sie unsere Rechnungskorrektur {creditNoteNumber} über {amount} zur Rechnung {invoiceNumber}.",
+        "Bitte bewahren Sie sie zusammen mit der Rechnung auf.",
+      ],
+      attachmentName: "gutschrift-{creditNoteNumber}",
+    },
   },
 }
 

@@ -112,6 +112,16 @@ const en: Translations = {
         "Please contact us if you have questions.",
       ],
     },
+    creditNote: {
+      subject: "Credit note {creditNoteNumber} for your order {orderNumber}",
+      cancellation: "your order {orderNumber} at {storeName} has been canceled.",
+      refund: "we have refunded part of your order {orderNumber} at {storeName}.",
+      paragraphs: [
+        "Attached is our credit note {creditNoteNumber} of {amount}, which corrects invoice {invoiceNumber}.",
+        "Please keep it with the invoice for your records.",
+      ],
+      attachmentName: "credit-note-{creditNoteNumber}",
+    },
   },
 }
 

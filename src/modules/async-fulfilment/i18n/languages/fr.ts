@@ -116,6 +116,16 @@ const fr: Translations = {
         "N’hésitez pas à nous contacter si vous avez des questions.",
       ],
     },
+    creditNote: {
+      subject: "Avoir {creditNoteNumber} pour votre commande {orderNumber}",
+      cancellation: "votre commande {orderNumber} chez {storeName} a été annulée.",
+      refund: "nous vous avons remboursé une partie de votre commande {orderNumber} chez {storeName}.",
+      paragraphs: [
+        "Vous trouverez ci-joint notre avoir {creditNoteNumber} d’un montant de {amount}, qui rectifie la facture {invoiceNumber}.",
+        "Veuillez le conserver avec la facture.",
+      ],
+      attachmentName: "avoir-{creditNoteNumber}",
+    },
   },
 }
 

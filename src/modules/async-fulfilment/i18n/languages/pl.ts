@@ -112,6 +112,16 @@ const pl: Translations = {
         "W razie pytań skontaktuj się z nami.",
       ],
     },
+    creditNote: {
+      subject: "Faktura korygująca {creditNoteNumber} do zamówienia {orderNumber}",
+      cancellation: "Twoje zamówienie {orderNumber} w sklepie {storeName} zostało anulowane.",
+      refund: "zwróciliśmy część płatności za Twoje zamówienie {orderNumber} w sklepie {storeName}.",
+      paragraphs: [
+        "W załączniku przesyłamy fakturę korygującą {creditNoteNumber} na kwotę {amount} do faktury {invoiceNumber}.",
+        "Zachowaj ją razem z fakturą.",
+      ],
+      attachmentName: "korekta-{creditNoteNumber}",
+    },
   },
 }
 

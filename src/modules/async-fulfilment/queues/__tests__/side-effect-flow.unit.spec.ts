@@ -3,6 +3,7 @@ import { buildJobOptions } from "../job-options"
 import { SIDE_EFFECT_BACKOFF_TYPE } from "../../retry-policy"
 import { buildSideEffectFlows } from "../side-effect-flow"
 import { readSideEffectPayload } from "../payload"
+import { sideEffectJobId } from "../names"
 import { TEST_SELLER } from "../../options/__tests__/__fixtures__/test-seller"
 
 const options = parseAsyncFulfilmentOptions({
@@ -60,6 +61,23 @@ describe("buildSideEffectFlows", () => {
     })
   })
 
+  it("keys a credit note's jobs by its id: their own job ids, the mail still the parent of its PDF job, the subject in the payload", () => {
+    const [mail, erp] = buildSideEffectFlows({ ...input, subject: "afcn_1", kinds: [...input.kinds] }, options)
+    expect(mail).toMatchObject({ opts: { jobId: "mail-order_1-afcn_1" }, data: { kind: "mail", subject: "afcn_1" } })
+    expect(mail.children![0]).toMatchObject({
+      opts: { jobId: "invoice-order_1-afcn_1", failParentOnFailure: true },
+      data: { kind: "invoice", subject: "afcn_1" },
+    })
+    expect(erp).toMatchObject({ opts: { jobId: "erp-order_1-afcn_1" }, data: { kind: "erp", subject: "afcn_1" } })
+  })
+
+  it("leaves the subject out of the order's own payloads (as 0.1 wrote them)", () => {
+    for (const flow of buildSideEffectFlows({ ...input, subject: "", kinds: [...input.kinds] }, options)) {
+      expect(flow.data).not.toHaveProperty("subject")
+      expect(flow.opts!.jobId).toBe(`${flow.name}-order_1`)
+    }
+  })
+
   it("enqueues only the kinds asked for", () => {
     expect(buildSideEffectFlows({ ...input, kinds: ["mail"] }, options).map((flow) => flow.name)).toEqual(["mail"])
     expect(buildSideEffectFlows({ ...input, kinds: ["invoice"] }, options).map((flow) => flow.name)).toEqual(["invoice"])
@@ -70,14 +88,19 @@ describe("buildSideEffectFlows", () => {
 describe("readSideEffectPayload", () => {
   const payload = { schema_version: 1, kind: "mail", order_id: "order_1", correlation_id: "order_1", event_id: null }
 
-  it("accepts a well-formed payload of the queue's kind", () => {
-    expect(readSideEffectPayload(payload, "mail")).toEqual({ payload })
+  it("accepts a well-formed payload of the queue's kind; one without a subject (0.1, already in Redis) is the order's own", () => {
+    expect(readSideEffectPayload(payload, "mail")).toEqual({ payload: { ...payload, subject: "" } })
+  })
+
+  it("reads a credit note's subject", () => {
+    expect(readSideEffectPayload({ ...payload, subject: "afcn_1" }, "mail")).toEqual({ payload: { ...payload, subject: "afcn_1" } })
   })
 
   it.each([
     [{ ...payload, schema_version: 2 }, "schema_version"],
     [{ ...payload, order_id: "" }, "order_id"],
     [{ ...payload, secret: "x" }, "secret"],
+    [{ ...payload, subject: "" }, "subject"],
     ["not an object", "(root)"],
   ])("explains why a malformed payload cannot run (%#)", (data, field) => {
     const read = readSideEffectPayload(data, "mail")
@@ -87,5 +110,13 @@ describe("readSideEffectPayload", () => {
   it("refuses a job of another kind", () => {
     const read = readSideEffectPayload(payload, "erp")
     expect("problem" in read && read.problem).toContain('kind "mail" found in the erp queue')
+  })
+})
+
+describe("sideEffectJobId", () => {
+  it("is <kind>-<order id> for the order's own side effect and <kind>-<order id>-<subject> for a credit note's", () => {
+    expect(sideEffectJobId("invoice", "order_1")).toBe("invoice-order_1")
+    expect(sideEffectJobId("invoice", "order_1", "")).toBe("invoice-order_1")
+    expect(sideEffectJobId("erp", "order_1", "afcn_1")).toBe("erp-order_1-afcn_1")
   })
 })

@@ -13,7 +13,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<JobDetailRespo
   )
   const row = data[0]
   const service: AsyncFulfilmentModuleService = req.scope.resolve(ASYNC_FULFILMENT_MODULE)
-  const queueJob = await service.describeQueueJob(row.kind, row.order_id)
+  const queueJob = await service.describeQueueJob(row.kind, row.order_id, row.subject ?? "")
   res.json({
     job: {
       ...toAdminJob(row),

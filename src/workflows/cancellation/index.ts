@@ -1,0 +1,2 @@
+export * from "./cancel-order-side-effects"
+export * from "./steps"

@@ -1,0 +1,4 @@
+export * from "./enqueue-side-effect-flows"
+export * from "./issue-cancellation-credit-note"
+export * from "./record-order-canceled-notice"
+export * from "./settle-canceled-order"
