@@ -9,7 +9,7 @@ import { waitFor } from "../../dev-support/wait-for"
 import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-erp-request"
 import { renderInvoiceXml } from "../../src/modules/async-fulfilment/invoice/issue-invoice"
 import type { CreditNoteRow } from "../../src/modules/async-fulfilment/db/credit-notes"
-import { cancelOrderSideEffectsWorkflow } from "../../src/workflows"
+import { cancelOrderSideEffectsWorkflow, scheduleOrderSideEffectsWorkflow } from "../../src/workflows"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 
 const testEnv = prepareTestEnv("credit-notes")
@@ -139,6 +139,28 @@ medusaIntegrationTestRunner({
       expect(await creditNoteRowsOf(orderId!)).toEqual([])
       expect(mailsTo(orderId!)).toEqual([])
       expect(erp.callsFor(orderId!)).toEqual([])
+    })
+
+    it("records nothing for an order.placed handled after the order was canceled: no invoice, no mail, no ERP call", async () => {
+      // createOrderWorkflow emits no order.placed: the cancellation comes first, the event after it
+      const { result: order } = await createOrderWorkflow(getContainer()).run({
+        input: {
+          region_id: session.store.regions.pln,
+          email: "placed-after-cancel@example.com",
+          currency_code: "pln",
+          billing_address: { first_name: "Lena", last_name: "Late", address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: "pl" },
+          items: [{ title: "Desk", quantity: 1, unit_price: 100 }],
+        },
+      })
+      expect((await cancelInAdmin(order.id)).status).toBe(200)
+      const { result } = await scheduleOrderSideEffectsWorkflow(getContainer()).run({ input: { order_id: order.id, event_id: null } })
+      expect(result).toMatchObject({ recorded_kinds: [], review: false })
+      await getContainer().resolve(Modules.EVENT_BUS).emit([{ name: "order.placed", data: { id: order.id } }])
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      expect(await session.service().listSideEffectJobs({ order_id: order.id })).toEqual([])
+      expect(await service().listInvoices({ order_id: order.id })).toEqual([])
+      expect(mailsTo(order.id)).toEqual([])
+      expect(erp.callsFor(order.id)).toEqual([])
     })
 
     it("tells the ERP of a cancellation when it received the order but there was no invoice (order_canceled, once)", async () => {
