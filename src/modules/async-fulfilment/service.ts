@@ -22,6 +22,7 @@ import type { ProcessorDocuments, SideEffectState } from "./runtime/processor-do
 import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
 import { RiskDecisionRecord, recordRiskDecisionRow, undoRiskDecisionRow } from "./db/risk-review-decision"
 import {
+  AllocateCreditNoteInput,
   CreditNoteRow,
   findCreditNoteRow,
   findCreditNoteRows,
@@ -306,19 +307,24 @@ export default class AsyncFulfilmentModuleService
     }
   }
 
-  @InjectTransactionManager()
-  protected async issueCreditNote_(
-    input: IssueCreditNoteInput,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<CreditNoteRow> {
-    return insertCreditNoteWithNextNumber(sharedContext.transactionManager as SqlEntityManager, {
+  /** What the allocating transaction needs to issue the credit note of this input. */
+  protected creditNoteAllocation(input: IssueCreditNoteInput): AllocateCreditNoteInput {
+    return {
       orderId: input.orderId,
       reason: input.reason,
       sourceKey: input.sourceKey,
       issuedAt: input.issuedAt ?? new Date(),
       numbering: this.options_.invoice,
       build: creditNoteBuilder(input),
-    })
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async issueCreditNote_(
+    input: IssueCreditNoteInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CreditNoteRow> {
+    return insertCreditNoteWithNextNumber(sharedContext.transactionManager as SqlEntityManager, this.creditNoteAllocation(input))
   }
 
   /**
@@ -346,14 +352,7 @@ export default class AsyncFulfilmentModuleService
     @MedusaContext() sharedContext: Context = {}
   ): Promise<IssuedCreditNoteSideEffects> {
     const manager = sharedContext.transactionManager as SqlEntityManager
-    const creditNote = await insertCreditNoteWithNextNumber(manager, {
-      orderId: input.orderId,
-      reason: input.reason,
-      sourceKey: input.sourceKey,
-      issuedAt: input.issuedAt ?? new Date(),
-      numbering: this.options_.invoice,
-      build: creditNoteBuilder(input),
-    })
+    const creditNote = await insertCreditNoteWithNextNumber(manager, this.creditNoteAllocation(input))
     const document = await findOrderSnapshotDocument(manager, input.orderId)
     const inserted = await insertMissingSideEffectJobs(
       manager,

@@ -31,6 +31,21 @@ export function formatInvoiceNumber(scope: string, value: number, padding: numbe
   return `${scope}${String(value).padStart(padding, "0")}`
 }
 
+/**
+ * The next number of a scope (invoices and credit notes each have their own), in the caller's
+ * transaction: the sequence row stays locked until commit, and a rollback takes the number back.
+ */
+export async function takeNextSequenceValue(manager: SqlEntityManager, scope: string): Promise<number> {
+  const [{ last_value }] = await manager.execute(
+    `INSERT INTO af_invoice_sequence (id, scope, last_value) VALUES (?, ?, 1)
+     ON CONFLICT (scope) WHERE deleted_at IS NULL
+     DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()
+     RETURNING last_value`,
+    [generateEntityId(undefined, "afseq"), scope]
+  )
+  return Number(last_value)
+}
+
 const INVOICE_COLUMNS =
   "id, order_id, number, sequence_scope, sequence_value, issued_at, file_id, file_url, model"
 
@@ -57,14 +72,7 @@ export async function insertInvoiceWithNextNumber(
   issuedAt: Date
 ): Promise<AllocatedInvoiceRow> {
   const scope = invoiceSequenceScope(numbering, issuedAt)
-  const [{ last_value }] = await manager.execute(
-    `INSERT INTO af_invoice_sequence (id, scope, last_value) VALUES (?, ?, 1)
-     ON CONFLICT (scope) WHERE deleted_at IS NULL
-     DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()
-     RETURNING last_value`,
-    [generateEntityId(undefined, "afseq"), scope]
-  )
-  const value = Number(last_value)
+  const value = await takeNextSequenceValue(manager, scope)
   const [row] = await manager.execute(
     `INSERT INTO af_invoice (id, order_id, number, sequence_scope, sequence_value, issued_at)
      VALUES (?, ?, ?, ?, ?, ?) RETURNING ${INVOICE_COLUMNS}`,

@@ -1,7 +1,7 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { InvoiceModel } from "../invoice/model"
-import { formatInvoiceNumber, InvoiceNumbering, invoiceSequenceScope } from "./allocate-invoice-number"
+import { formatInvoiceNumber, InvoiceNumbering, invoiceSequenceScope, takeNextSequenceValue } from "./allocate-invoice-number"
 
 export type CreditNoteReason = "cancellation" | "refund"
 
@@ -91,14 +91,7 @@ export async function insertCreditNoteWithNextNumber(
 
   const numbering = { ...input.numbering, numberPrefix: input.numbering.creditNotePrefix }
   const scope = invoiceSequenceScope(numbering, input.issuedAt)
-  const [{ last_value }] = await manager.execute(
-    `INSERT INTO af_invoice_sequence (id, scope, last_value) VALUES (?, ?, 1)
-     ON CONFLICT (scope) WHERE deleted_at IS NULL
-     DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()
-     RETURNING last_value`,
-    [generateEntityId(undefined, "afseq"), scope]
-  )
-  const value = Number(last_value)
+  const value = await takeNextSequenceValue(manager, scope)
   const number = formatInvoiceNumber(scope, value, numbering.numberPadding)
   const model = input.build({
     invoice: invoice.model as InvoiceModel,
