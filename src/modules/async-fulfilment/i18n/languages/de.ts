@@ -12,6 +12,7 @@ const de: Translations = {
     dueDate: "Fälligkeitsdatum",
     orderReference: "Bestellung",
     correctedInvoice: "Ursprüngliche Rechnung",
+    creditNote: { number: "Nummer der Rechnungskorrektur", refunded: "Erstattet", amountCredited: "Gutgeschrieben" },
     seller: "Verkäufer",
     buyer: "Käufer",
     deliverTo: "Lieferanschrift",

@@ -11,6 +11,7 @@ const en: Translations = {
     dueDate: "Due date",
     orderReference: "Order",
     correctedInvoice: "Corrected invoice",
+    creditNote: { number: "Credit note no.", refunded: "Refunded", amountCredited: "Amount credited" },
     seller: "Seller",
     buyer: "Buyer",
     deliverTo: "Deliver to",

@@ -12,6 +12,7 @@ const fr: Translations = {
     dueDate: "Date d’échéance",
     orderReference: "Commande",
     correctedInvoice: "Facture d’origine",
+    creditNote: { number: "N° d’avoir", refunded: "Remboursé", amountCredited: "Montant de l’avoir" },
     seller: "Vendeur",
     buyer: "Acheteur",
     deliverTo: "Adresse de livraison",

@@ -11,6 +11,7 @@ const pl: Translations = {
     dueDate: "Termin płatności",
     orderReference: "Zamówienie",
     correctedInvoice: "Faktura korygowana",
+    creditNote: { number: "Nr faktury korygującej", refunded: "Zwrócono", amountCredited: "Zmniejsza należność" },
     seller: "Sprzedawca",
     buyer: "Nabywca",
     deliverTo: "Adres dostawy",

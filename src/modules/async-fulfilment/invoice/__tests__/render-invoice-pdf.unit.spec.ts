@@ -141,6 +141,25 @@ describe("renderInvoicePdf", () => {
 
     expect(text).toContain("FAKTURA KORYGUJĄCA")
     expect(text).toContain("Faktura korygowana: FV/2026/000100 (1 lutego")
+    expect(text).toContain(`Nr faktury korygującej: ${model.number}`)
+  })
+
+  it("prints what a credit note did with its amount: refunded, or taken off the invoice, never an amount due", async () => {
+    const base = polishB2bInvoiceModel({ typeCode: "381", precedingInvoice: { number: "FV/2026/000100", issueDate: "2026-02-01" } })
+    const gross = base.totals.grossTotal
+    const refunded = await readPdfText(
+      await renderInvoicePdf({ ...base, payment: { ...base.payment, paid: true }, totals: { ...base.totals, paidAmount: gross, amountDue: 0 } }, polish)
+    )
+    const offset = await readPdfText(
+      await renderInvoicePdf({ ...base, payment: { ...base.payment, paid: false }, totals: { ...base.totals, paidAmount: 0, amountDue: gross } }, polish)
+    )
+
+    expect(amountAfter(refunded, "Zwrócono")).toBe(amountAfter(refunded, "Razem brutto"))
+    expect(amountAfter(offset, "Zmniejsza należność")).toBe(amountAfter(offset, "Razem brutto"))
+    for (const text of [refunded, offset]) {
+      expect(text).not.toMatch(/^Do zapłaty/m)
+      expect(text).not.toMatch(/^Zapłacono/m)
+    }
   })
 
   it("prints the reason of an exempt or reverse-charge rate and the invoice's notes", async () => {

@@ -10,6 +10,14 @@ export interface InvoicePdfLabels {
   orderReference: string
   /** on a credit note: the invoice it corrects */
   correctedInvoice: string
+  /** what a credit note prints where an invoice prints its number, "paid" and amount due */
+  creditNote: {
+    number: string
+    /** the credit went back to the customer (the invoice was paid) */
+    refunded: string
+    /** the credit reduces what the customer still owes on the invoice */
+    amountCredited: string
+  }
   seller: string
   buyer: string
   deliverTo: string

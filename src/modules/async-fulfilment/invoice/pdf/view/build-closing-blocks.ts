@@ -48,6 +48,11 @@ export function buildTotals(model: InvoiceModel, labels: InvoicePdfLabels, forma
     { label: labels.totals.vatTotal, amount: format.money(totals.vatTotal), emphasis: false },
     { label: labels.totals.grossTotal, amount: format.money(totals.grossTotal), emphasis: true },
   ]
+  if (model.typeCode === "381") {
+    // a credit note owes nothing: its amount went back to the customer or comes off the invoice
+    const [label, amount] = totals.paidAmount !== 0 ? [labels.creditNote.refunded, totals.paidAmount] : [labels.creditNote.amountCredited, totals.amountDue]
+    return [...lines, { label, amount: format.money(amount), emphasis: true }]
+  }
   if (totals.paidAmount !== 0) {
     lines.push({ label: labels.totals.paidAmount, amount: format.money(totals.paidAmount), emphasis: false })
   }

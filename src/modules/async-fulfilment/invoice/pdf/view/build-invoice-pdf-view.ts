@@ -17,13 +17,14 @@ export function invoiceTitle(model: InvoiceModel, labels: InvoicePdfLabels): str
 }
 
 function buildMeta(model: InvoiceModel, labels: InvoicePdfLabels, format: PdfFormatters): string[] {
+  const creditNote = model.typeCode === "381"
   const meta = [
-    `${labels.number}: ${model.number}`,
+    `${creditNote ? labels.creditNote.number : labels.number}: ${model.number}`,
     `${labels.issueDate}: ${format.date(model.issueDate)}`,
     `${labels.deliveryDate}: ${format.date(model.deliveryDate)}`,
   ]
   if (model.payment.paid) {
-    meta.push(labels.payment.paid)
+    meta.push(creditNote ? labels.creditNote.refunded : labels.payment.paid)
   } else if (model.dueDate) {
     meta.push(`${labels.dueDate}: ${format.date(model.dueDate)}`)
   }
