@@ -15,6 +15,8 @@ export async function recreateDatabase(adminUrl: string, name: string): Promise<
 export interface SideEffectRow {
   order_id: string
   kind: string
+  /** "" the order's own, else a credit note's id or `order_canceled` */
+  subject: string
   status: string
   attempts: number
   last_error: string | null
@@ -30,13 +32,22 @@ export interface IssuedInvoiceRow {
   buyer_vat_id: string | null
 }
 
+export interface CreditNoteRow {
+  id: string
+  order_id: string
+  number: string
+  reason: string
+  file_url: string | null
+  gross_total: string | null
+}
+
 export async function readSideEffects(databaseUrl: string, orderIds: string[]) {
   const client = new Client({ connectionString: databaseUrl })
   await client.connect()
   try {
     const jobs = await client.query<SideEffectRow>(
-      `SELECT order_id, kind, status, attempts, last_error FROM af_side_effect_job
-       WHERE order_id = ANY($1) AND deleted_at IS NULL ORDER BY order_id, kind`,
+      `SELECT order_id, kind, subject, status, attempts, last_error FROM af_side_effect_job
+       WHERE order_id = ANY($1) AND deleted_at IS NULL ORDER BY order_id, subject, kind`,
       [orderIds]
     )
     const invoices = await client.query<IssuedInvoiceRow>(
@@ -45,7 +56,12 @@ export async function readSideEffects(databaseUrl: string, orderIds: string[]) {
        FROM af_invoice WHERE order_id = ANY($1) AND deleted_at IS NULL`,
       [orderIds]
     )
-    return { jobs: jobs.rows, invoices: invoices.rows }
+    const creditNotes = await client.query<CreditNoteRow>(
+      `SELECT id, order_id, number, reason, file_url, model->'totals'->>'grossTotal' AS gross_total
+       FROM af_credit_note WHERE order_id = ANY($1) AND deleted_at IS NULL ORDER BY number`,
+      [orderIds]
+    )
+    return { jobs: jobs.rows, invoices: invoices.rows, creditNotes: creditNotes.rows }
   } finally {
     await client.end()
   }

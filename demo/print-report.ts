@@ -47,7 +47,8 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, einvo
     const calls = erp.callsFor(order.id)
     console.log(`\n  Order #${order.display_id} (${order.id}), ${money(order.total, order.currency_code)}`)
     for (const job of jobs) {
-      console.log(`    ${job.kind.padEnd(8)} ${job.status} after ${job.attempts} attempt(s)${job.last_error ? ` — ${job.last_error}` : ""}`)
+      const of = job.subject ? ` (${state.creditNotes.find((note) => note.id === job.subject)?.number ?? job.subject})` : ""
+      console.log(`    ${job.kind.padEnd(8)} ${job.status} after ${job.attempts} attempt(s)${of}${job.last_error ? ` — ${job.last_error}` : ""}`)
     }
     if (invoice) {
       const file = invoice.file_url ? path.join(output, "uploads", path.basename(invoice.file_url)) : "(not stored)"
@@ -55,6 +56,10 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, einvo
       const language = invoice.language ? `${languageName.of(invoice.language)} (${invoice.language})` : "?"
       const vatId = invoice.buyer_vat_id ? `VAT ID ${invoice.buyer_vat_id}` : "no VAT ID"
       console.log(`    invoice  in ${language}; buyer ${invoice.buyer_name}, ${vatId}`)
+    }
+    for (const creditNote of state.creditNotes.filter((note) => note.order_id === order.id)) {
+      const file = creditNote.file_url ? relative(path.join(output, "uploads", path.basename(creditNote.file_url))) : "(not stored)"
+      console.log(`    credit   ${creditNote.number} (${creditNote.reason}, ${money(Number(creditNote.gross_total), order.currency_code)}): ${file}`)
     }
     const downloaded = einvoices.invoices.find((row) => row.orderId === order.id)
     if (downloaded) {
@@ -67,11 +72,11 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, einvo
     }
     for (const call of calls) {
       const signed = verify(call.rawBody, call.signature, erpSecret, { idempotencyKey: call.idempotencyKey ?? null }) ? "signature v2 valid" : "SIGNATURE INVALID"
-      const invoice = call.body?.invoice
+      const invoice = call.body?.invoice ?? call.body?.credit_note
       const carried = invoice
-        ? `, invoice ${invoice.number} (VAT ${invoice.vat_breakdown.map((entry: { rate: number; vat_amount: string }) => `${entry.rate} %: ${entry.vat_amount}`).join(", ")})`
+        ? `, ${call.body.type === "credit_note" ? "credit note" : "invoice"} ${invoice.number} (VAT ${invoice.vat_breakdown.map((entry: { rate: number; vat_amount: string }) => `${entry.rate} %: ${entry.vat_amount}`).join(", ")})`
         : ", no invoice"
-      console.log(`    erp      POST /orders → ${call.status}, Idempotency-Key ${call.idempotencyKey}, ${signed}${carried}`)
+      console.log(`    erp      POST /orders (${call.body?.type}) → ${call.status}, Idempotency-Key ${call.idempotencyKey}, ${signed}${carried}`)
     }
   }
   if (einvoices.skipped) {

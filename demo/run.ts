@@ -150,7 +150,17 @@ async function main() {
       body: JSON.stringify({ note: "known customer, credit checked" }),
     })
     console.log(`  → ${approved.status}, review ${(await approved.json()).review?.status}`)
-    const state = await waitForSettled(env.DATABASE_URL!, orders.map((order) => order.id))
+    await waitForSettled(env.DATABASE_URL!, orders.map((order) => order.id))
+
+    const canceled = orders[2]
+    step(`the customer of order #${canceled.display_id} cancels; an admin cancels it in Medusa (POST /admin/orders/:id/cancel)`)
+    const cancel = await fetch(`${baseUrl}/admin/orders/${canceled.id}/cancel`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: "{}",
+    })
+    console.log(`  → ${cancel.status}; the invoice stays as issued, a credit note in its own series takes it back`)
+    const state = await waitForSettled(env.DATABASE_URL!, orders.map((order) => order.id), [canceled.id])
 
     step("each invoice as the admin downloads it (GET /admin/async-fulfilment/orders/:id/invoice?format=pdf|cii|ubl), checked with the EN 16931 validator")
     const lastEInvoices = await downloadAndCheckEInvoices(baseUrl, token, [b2b.id], einvoiceDir)
@@ -167,11 +177,12 @@ async function main() {
   }
 }
 
-/** Until every order's three side effects are final, or 60 s. */
-async function waitForSettled(databaseUrl: string, ids: string[]) {
+/** Until every order's three side effects (and those of a credit note for each canceled order) are final, or 60 s. */
+async function waitForSettled(databaseUrl: string, ids: string[], canceledIds: string[] = []) {
   const deadline = Date.now() + 60_000
   let state = await readSideEffects(databaseUrl, ids)
-  while (state.jobs.filter((job) => job.status === "completed" || job.status === "failed").length < ids.length * 3) {
+  const final = () => state.jobs.filter((job) => job.status === "completed" || job.status === "failed").length
+  while (final() < (ids.length + canceledIds.length) * 3) {
     if (Date.now() > deadline) {
       throw new Error(`side effects not settled after 60 s: ${JSON.stringify(state.jobs)}`)
     }

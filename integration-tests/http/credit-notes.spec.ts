@@ -108,7 +108,7 @@ medusaIntegrationTestRunner({
       expect([mailsTo(order.id).length, erp.callsFor(order.id).length]).toEqual([mailCount, callCount])
     })
 
-    it("cancels an order before it is invoiced: its jobs are discarded, no invoice is ever issued, no credit note", async () => {
+    it("cancels an order before it is invoiced: its jobs are discarded, no invoice is ever issued, no credit note; the customer is told by mail", async () => {
       const invoiceQueue = service().getQueues().queue("invoice")
       await invoiceQueue.pause()
       let orderId: string
@@ -136,8 +136,16 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 1_500))
       expect(await service().findInvoice(orderId!)).toBeNull()
       expect(await service().findOrderCreditNotes(orderId!)).toEqual([])
-      expect(await creditNoteRowsOf(orderId!)).toEqual([])
-      expect(mailsTo(orderId!)).toEqual([])
+      const notice = await waitFor("the cancellation mail", async () => {
+        const rows = await creditNoteRowsOf(orderId!)
+        return rows.length === 1 && rows[0].status === "completed" ? rows[0] : null
+      })
+      expect(notice).toMatchObject({ kind: "mail", subject: "order_canceled" })
+      const [mail] = mailsTo(orderId!)
+      expect(mailsTo(orderId!)).toHaveLength(1)
+      expect(mail.parsed.subject).toMatch(/^Your order #\d+ has been canceled$/)
+      expect(mail.parsed.text).toContain("No invoice was issued for it.")
+      expect(mail.parsed.attachments).toEqual([])
       expect(erp.callsFor(orderId!)).toEqual([])
     })
 
@@ -179,7 +187,7 @@ medusaIntegrationTestRunner({
 
       expect((await cancelInAdmin(order.id)).status).toBe(200)
       const notice = await waitFor("the cancellation notice to reach the ERP", async () => {
-        const [row] = await creditNoteRowsOf(order.id)
+        const row = (await creditNoteRowsOf(order.id)).find((candidate) => candidate.kind === "erp")
         return row?.status === "completed" ? row : null
       })
       expect(notice).toMatchObject({ kind: "erp", subject: "order_canceled", bullmq_job_id: `erp-${order.id}-order_canceled` })

@@ -400,32 +400,44 @@ export default class AsyncFulfilmentModuleService
       { order_id: orderId, kind: "erp", subject: "" },
       { take: 1, select: ["id", "status"] }
     )
-    return { state: "not_invoiced", discarded_kinds: discarded, erp_received: erpJob?.status === "completed" }
+    // an ERP job sending the order right now may land it: its cancellation notice waits for it
+    const erpReceived = erpJob?.status === "completed" || erpJob?.status === "active"
+    return { state: "not_invoiced", discarded_kinds: discarded, erp_received: erpReceived }
   }
 
-  /** The ERP job (subject `order_canceled`) that tells the ERP of a cancellation; [] when recorded already or the ERP is off. */
+  /**
+   * The notices (subject `order_canceled`) of an order canceled before it was invoiced: the
+   * customer's mail (not after a risk-review rejection, whose own notice said so already) and,
+   * when the ERP received the order, its `order_canceled` document. Recorded once; a repeat
+   * records nothing. Returns the kinds recorded now.
+   */
   @InjectManager()
-  async recordOrderCanceledNotice(
+  async recordOrderCanceledNotices(
     orderId: string,
     eventId: string | null,
+    tell: { erp: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<SideEffectKind[]> {
-    if (!enabledSideEffectKinds(this.options_).includes("erp")) {
-      return []
-    }
+    const enabled = enabledSideEffectKinds(this.options_)
     const manager = sharedContext.manager as SqlEntityManager
     const document = await findOrderSnapshotDocument(manager, orderId)
-    const inserted = await insertMissingSideEffectJobs(manager, [
-      {
+    if (!document) {
+      return [] // canceled before the plugin recorded it: the customer heard nothing from us
+    }
+    const rejected = await this.listRiskReviews({ order_id: orderId, status: "rejected" }, { take: 1, select: ["id"] }, sharedContext)
+    const kinds = enabled.filter((kind) => (kind === "erp" && tell.erp) || (kind === "mail" && !rejected.length))
+    const inserted = await insertMissingSideEffectJobs(
+      manager,
+      kinds.map((kind) => ({
         order_id: orderId,
-        order_display_id: (document?.display_id as number | undefined) ?? null,
-        kind: "erp",
+        order_display_id: (document.display_id as number | undefined) ?? null,
+        kind,
         subject: ORDER_CANCELED_SUBJECT,
         held: false,
-        max_attempts: this.options_.jobs.erp.attempts,
+        max_attempts: this.options_.jobs[kind].attempts,
         event_id: eventId,
-      },
-    ])
+      }))
+    )
     return inserted.map((row) => row.kind)
   }
 

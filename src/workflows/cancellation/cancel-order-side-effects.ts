@@ -17,7 +17,8 @@ export const cancelOrderSideEffectsWorkflowId = "cancel-order-side-effects"
  * `order.canceled` → invoiced: a credit note for the whole invoice, its PDF, mail and ERP
  * document on the pipeline; not invoiced: the order's pending invoice, mail and ERP jobs are
  * discarded and no invoice is ever issued (a risk-review rejection cancels the order, so it
- * lands here too, with its held jobs); an ERP that received the order gets `order_canceled`.
+ * lands here too, with its held jobs); the customer gets a cancellation mail (after a rejection
+ * the review's notice is that mail) and an ERP that received the order gets `order_canceled`.
  * A repeated event issues and enqueues nothing new.
  */
 export const cancelOrderSideEffectsWorkflow = createWorkflow(
@@ -31,8 +32,9 @@ export const cancelOrderSideEffectsWorkflow = createWorkflow(
       enqueueSideEffectFlowsStep({ order_id: input.order_id, event_id: eventId, subjects })
       return issued
     })
-    when({ settled }, ({ settled }) => !settled.invoiced && settled.erp_received).then(() => {
-      const notice = recordOrderCanceledNoticeStep({ order_id: input.order_id, event_id: eventId })
+    when({ settled }, ({ settled }) => !settled.invoiced).then(() => {
+      const erpReceived = transform({ settled }, ({ settled }) => settled.erp_received)
+      const notice = recordOrderCanceledNoticeStep({ order_id: input.order_id, event_id: eventId, erp_received: erpReceived })
       const subjects = transform({ notice }, ({ notice }) => [notice])
       enqueueSideEffectFlowsStep({ order_id: input.order_id, event_id: eventId, subjects }).config({
         name: "enqueue-order-canceled-notice",

@@ -163,11 +163,36 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
       expect(settled).toMatchObject({ state: "not_invoiced", erp_received: true })
       expect(settled.state === "not_invoiced" && [...settled.discarded_kinds].sort()).toEqual(["invoice", "mail"])
 
-      expect(await service.recordOrderCanceledNotice("order_cancel_erp", "canceled")).toEqual(["erp"])
-      expect(await service.recordOrderCanceledNotice("order_cancel_erp", "again")).toEqual([])
+      expect(await service.recordOrderCanceledNotices("order_cancel_erp", "canceled", { erp: true })).toEqual(["mail", "erp"])
+      expect(await service.recordOrderCanceledNotices("order_cancel_erp", "again", { erp: true })).toEqual([])
       expect((await rowsOf("order_cancel_erp")).filter((row) => row.subject === "order_canceled")).toEqual([
         { kind: "erp", subject: "order_canceled", status: "queued", bullmq_job_id: "erp-order_cancel_erp-order_canceled" },
+        { kind: "mail", subject: "order_canceled", status: "queued", bullmq_job_id: "mail-order_cancel_erp-order_canceled" },
       ])
+    })
+
+    it("counts an ERP document being sent at the moment of the cancellation as received: its notice is recorded (and waits for it)", async () => {
+      await service.recordOrderSideEffects({ document: documentFor("order_cancel_erp_active"), event_id: null })
+      await service.markSideEffectActive("order_cancel_erp_active", "erp", 1)
+      expect(await service.settleCanceledOrder("order_cancel_erp_active", "canceled")).toMatchObject({ state: "not_invoiced", erp_received: true })
+      expect((await rowsOf("order_cancel_erp_active")).find((row) => row.kind === "erp" && !row.subject)?.status).toBe("active")
+    })
+
+    it("mails the customer of a canceled order only when no risk-review rejection told them already; the ERP only when it had the order", async () => {
+      await service.recordOrderSideEffects({ document: documentFor("order_cancel_mail"), event_id: null })
+      expect(await service.recordOrderCanceledNotices("order_cancel_mail", "canceled", { erp: false })).toEqual(["mail"])
+
+      await service.recordOrderSideEffects({ document: documentFor("order_cancel_rejected"), event_id: null })
+      await service.createRiskReviews({
+        order_id: "order_cancel_rejected",
+        amount: 50_000,
+        currency_code: "pln",
+        threshold: 10_000,
+        reasons: ["company_name"],
+        status: "rejected",
+      })
+      expect(await service.recordOrderCanceledNotices("order_cancel_rejected", "canceled", { erp: false })).toEqual([])
+      expect(await service.recordOrderCanceledNotices("order_cancel_rejected", "canceled", { erp: true })).toEqual(["erp"])
     })
 
     it("waits for an invoice job a worker is running instead of discarding around it", async () => {

@@ -36,7 +36,7 @@ export interface OrderMailTexts {
   attachmentName: string
 }
 
-/** A mail of the risk review: a subject and its paragraphs ({orderNumber}, {storeName}). */
+/** A notice to the customer (the risk review's, a cancellation's): a subject and its paragraphs ({orderNumber}, {storeName}). */
 export interface ReviewNoticeTexts {
   subject: string
   paragraphs: string[]
@@ -63,6 +63,8 @@ export interface MailTexts {
   orderConfirmation: OrderMailTexts
   reviewReceived: ReviewNoticeTexts
   reviewRejected: ReviewNoticeTexts
+  /** an order canceled before it was invoiced: no credit note to attach */
+  orderCanceled: ReviewNoticeTexts
   creditNote: CreditNoteMailTexts
 }
 

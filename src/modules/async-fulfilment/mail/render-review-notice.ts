@@ -1,7 +1,6 @@
-import { fillTemplate, translationsFor, type InvoiceLanguage, type MailTexts } from "../i18n"
-import { escapeHtml } from "./escape-html"
+import { translationsFor, type InvoiceLanguage } from "../i18n"
 import type { RenderedMail } from "./render-order-mail"
-import { greetingFor } from "./templates/greeting"
+import { renderNoticeMail } from "./render-notice-mail"
 import type { OrderDocument } from "../types/order-document"
 
 export type ReviewNotice = "review_received" | "review_rejected"
@@ -21,16 +20,6 @@ export function renderReviewNotice(
   storeName: string,
   language: InvoiceLanguage = "en"
 ): RenderedMail {
-  const texts: MailTexts = translationsFor(language).mail
-  const { subject, paragraphs } = texts[NOTICE_TEXTS[notice]]
-  const values = { orderNumber: `#${order.display_id}`, storeName }
-  const greeting = greetingFor(order, texts)
-  const body = paragraphs.map((paragraph) => fillTemplate(paragraph, values))
-  const text = [greeting, "", ...body, "", storeName, ""].join("\n")
-  const html = [
-    `<p>${escapeHtml(greeting)}</p>`,
-    ...body.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
-    `<p>${escapeHtml(storeName)}</p>`,
-  ].join("\n")
-  return { subject: fillTemplate(subject, values), text, html }
+  const texts = translationsFor(language).mail
+  return renderNoticeMail(texts[NOTICE_TEXTS[notice]], texts, order, storeName)
 }

@@ -9,6 +9,7 @@ import { processCreditNoteErpJob } from "./credit-note/erp"
 import { processCreditNotePdfJob } from "./credit-note/invoice"
 import { processCreditNoteMailJob } from "./credit-note/mail"
 import { processOrderCanceledErpJob } from "./order-canceled-erp"
+import { processOrderCanceledMailJob } from "./order-canceled-mail"
 
 export type SideEffectProcessor = (payload: SideEffectPayload, runtime: ProcessorRuntime) => Promise<unknown>
 
@@ -26,14 +27,14 @@ export const CREDIT_NOTE_PROCESSORS: Record<SideEffectKind, SideEffectProcessor>
   erp: processCreditNoteErpJob,
 }
 
-const onlyErp: SideEffectProcessor = async (payload) => {
+const noInvoice: SideEffectProcessor = async (payload) => {
   throw new PermanentSideEffectError(`there is no ${payload.kind} job for subject "${payload.subject}"`)
 }
 
-/** The cancellation notice of an order the ERP received but that was never invoiced: an ERP document only. */
+/** The notices of an order canceled before it was invoiced: the customer's mail, and the ERP's document when it had the order. */
 export const ORDER_CANCELED_PROCESSORS: Record<SideEffectKind, SideEffectProcessor> = {
-  invoice: onlyErp,
-  mail: onlyErp,
+  invoice: noInvoice,
+  mail: processOrderCanceledMailJob,
   erp: processOrderCanceledErpJob,
 }
 
@@ -51,3 +52,4 @@ export type { CreditNotePdfJobResult } from "./credit-note/invoice"
 export type { CreditNoteMailJobResult } from "./credit-note/mail"
 export type { CreditNoteErpJobResult } from "./credit-note/erp"
 export type { OrderCanceledErpJobResult } from "./order-canceled-erp"
+export type { OrderCanceledMailJobResult } from "./order-canceled-mail"

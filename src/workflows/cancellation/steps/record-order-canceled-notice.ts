@@ -5,15 +5,23 @@ import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../../../modules/as
 
 export const recordOrderCanceledNoticeStepId = "record-order-canceled-notice"
 
+export interface RecordOrderCanceledNoticeInput {
+  order_id: string
+  event_id: string | null
+  /** the ERP received the order: it gets the `order_canceled` document */
+  erp_received: boolean
+}
+
 /**
- * The ERP received the order, which was canceled before it was invoiced: one ERP job (subject
- * `order_canceled`) sends it the `order_canceled` document. Recorded once; a repeat records nothing.
+ * An order canceled before it was invoiced: the customer's cancellation mail and, when the ERP
+ * received the order, its `order_canceled` document (jobs with subject `order_canceled`).
+ * Recorded once; a repeat records nothing.
  */
 export const recordOrderCanceledNoticeStep = createStep(
   recordOrderCanceledNoticeStepId,
-  async ({ order_id, event_id }: { order_id: string; event_id: string | null }, { container }) => {
+  async ({ order_id, event_id, erp_received }: RecordOrderCanceledNoticeInput, { container }) => {
     const service: AsyncFulfilmentModuleService = container.resolve(ASYNC_FULFILMENT_MODULE)
-    const kinds: SideEffectKind[] = await service.recordOrderCanceledNotice(order_id, event_id)
+    const kinds: SideEffectKind[] = await service.recordOrderCanceledNotices(order_id, event_id, { erp: erp_received })
     return new StepResponse({ subject: ORDER_CANCELED_SUBJECT, kinds })
   }
 )

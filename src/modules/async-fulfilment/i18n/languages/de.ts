@@ -115,6 +115,14 @@ const de: Translations = {
         "Bei Fragen wenden Sie sich gern an uns.",
       ],
     },
+    orderCanceled: {
+      subject: "Ihre Bestellung {orderNumber} wurde storniert",
+      paragraphs: [
+        "Ihre Bestellung {orderNumber} bei {storeName} wurde storniert.",
+        "Es wurde keine Rechnung ausgestellt. Eine dafür autorisierte Zahlung wird freigegeben oder erstattet.",
+        "Bei Fragen wenden Sie sich bitte an uns.",
+      ],
+    },
     creditNote: {
       subject: "Gutschrift {creditNoteNumber} zu Ihrer Bestellung {orderNumber}",
       cancellation: "Ihre Bestellung {orderNumber} bei {storeName} wurde storniert.",

@@ -113,6 +113,14 @@ const en: Translations = {
         "Please contact us if you have questions.",
       ],
     },
+    orderCanceled: {
+      subject: "Your order {orderNumber} has been canceled",
+      paragraphs: [
+        "your order {orderNumber} at {storeName} has been canceled.",
+        "No invoice was issued for it. Any payment authorised for it is released or refunded.",
+        "Please contact us if you have questions.",
+      ],
+    },
     creditNote: {
       subject: "Credit note {creditNoteNumber} for your order {orderNumber}",
       cancellation: "your order {orderNumber} at {storeName} has been canceled.",

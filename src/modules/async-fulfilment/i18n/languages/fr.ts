@@ -117,6 +117,14 @@ const fr: Translations = {
         "N’hésitez pas à nous contacter si vous avez des questions.",
       ],
     },
+    orderCanceled: {
+      subject: "Votre commande {orderNumber} a été annulée",
+      paragraphs: [
+        "Votre commande {orderNumber} chez {storeName} a été annulée.",
+        "Aucune facture n’a été émise. Tout paiement autorisé pour cette commande est libéré ou remboursé.",
+        "N’hésitez pas à nous contacter pour toute question.",
+      ],
+    },
     creditNote: {
       subject: "Avoir {creditNoteNumber} pour votre commande {orderNumber}",
       cancellation: "votre commande {orderNumber} chez {storeName} a été annulée.",

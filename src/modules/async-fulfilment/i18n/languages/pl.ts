@@ -113,6 +113,14 @@ const pl: Translations = {
         "W razie pytań skontaktuj się z nami.",
       ],
     },
+    orderCanceled: {
+      subject: "Twoje zamówienie {orderNumber} zostało anulowane",
+      paragraphs: [
+        "Twoje zamówienie {orderNumber} w sklepie {storeName} zostało anulowane.",
+        "Faktura nie została wystawiona. Płatność autoryzowana dla tego zamówienia zostanie zwolniona lub zwrócona.",
+        "W razie pytań skontaktuj się z nami.",
+      ],
+    },
     creditNote: {
       subject: "Faktura korygująca {creditNoteNumber} do zamówienia {orderNumber}",
       cancellation: "Twoje zamówienie {orderNumber} w sklepie {storeName} zostało anulowane.",
