@@ -3,6 +3,8 @@ import { makeOrderDocument } from "../../__tests__/__fixtures__/order-document"
 import type { OrderDocument } from "../../types/order-document"
 import { renderOrderConfirmationMail } from "../render-order-mail"
 import { renderReviewNotice } from "../render-review-notice"
+import { renderNoticeMail } from "../render-notice-mail"
+import { translationsFor } from "../../i18n"
 
 const invoice = { number: "INV-2025-000042", issued_at: "2025-03-14T09:30:00.000Z" }
 const languages = { default: "en", byCountry: { PL: "pl", DE: "de", AT: "de" } }
@@ -140,6 +142,7 @@ describe("the order mail in the order's language", () => {
       renderOrderConfirmationMail({ order: makeOrderDocument({ customer: null, billing_address: null }), invoice, storeName: "Shop", language }),
       renderReviewNotice("review_received", order, "Shop", language),
       renderReviewNotice("review_rejected", order, "Shop", language),
+      renderNoticeMail(translationsFor(language).mail.orderCanceled, translationsFor(language).mail, order, "Shop"),
     ]
     for (const mail of mails) {
       for (const part of [mail.subject, mail.text, mail.html]) {
@@ -170,5 +173,20 @@ describe("the review notices in the order's language", () => {
     expect(renderReviewNotice("review_received", order, "Shop", "pl").text.startsWith("Dzień dobry!\n")).toBe(true)
     expect(renderReviewNotice("review_received", order, "Shop", "de").text.startsWith("Guten Tag,\n")).toBe(true)
     expect(renderReviewNotice("review_rejected", order, "Shop").text.startsWith("Hello,\n")).toBe(true)
+  })
+})
+
+describe("the cancellation mail of an order canceled before it was invoiced", () => {
+  it.each([
+    ["pl", "Twoje zamówienie #1042 zostało anulowane", "Dzień dobry, Ada!", "Twoje zamówienie #1042 w sklepie Shop zostało anulowane."],
+    ["de", "Ihre Bestellung #1042 wurde storniert", "Hallo Ada,", "Ihre Bestellung #1042 bei Shop wurde storniert."],
+    ["fr", "Votre commande #1042 a été annulée", "Bonjour Ada,", "Votre commande #1042 chez Shop a été annulée."],
+    ["en", "Your order #1042 has been canceled", "Hello Ada,", "your order #1042 at Shop has been canceled."],
+  ] as const)("%s", (language, subject, greeting, opening) => {
+    const texts = translationsFor(language).mail
+    const mail = renderNoticeMail(texts.orderCanceled, texts, makeOrderDocument(), "Shop")
+    expect(mail.subject).toBe(subject)
+    expect(mail.text).toContain(`${greeting}\n\n${opening}`)
+    expect(mail.html).toContain(`<p>${greeting}</p>\n<p>${opening}`)
   })
 })
