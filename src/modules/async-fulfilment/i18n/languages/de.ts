@@ -124,14 +124,14 @@ const de: Translations = {
       ],
     },
     creditNote: {
-      subject: "Gutschrift {creditNoteNumber} zu Ihrer Bestellung {orderNumber}",
+      subject: "Rechnungskorrektur {creditNoteNumber} zu Ihrer Bestellung {orderNumber}",
       cancellation: "Ihre Bestellung {orderNumber} bei {storeName} wurde storniert.",
       refund: "wir haben Ihnen einen Teil Ihrer Bestellung {orderNumber} bei {storeName} erstattet.",
       paragraphs: [
         "Anbei erhalten Sie unsere Rechnungskorrektur {creditNoteNumber} über {amount} zur Rechnung {invoiceNumber}.",
         "Bitte bewahren Sie sie zusammen mit der Rechnung auf.",
       ],
-      attachmentName: "gutschrift-{creditNoteNumber}",
+      attachmentName: "rechnungskorrektur-{creditNoteNumber}",
     },
   },
 }

@@ -22,7 +22,7 @@ describe("renderCreditNoteMail", () => {
   it.each([
     ["en", "Credit note CN-2026-000001 for your order", "has been canceled", "credit-note-CN-2026-000001.pdf"],
     ["pl", "Faktura korygująca CN-2026-000001 do zamówienia", "zostało anulowane", "korekta-CN-2026-000001.pdf"],
-    ["de", "Gutschrift CN-2026-000001 zu Ihrer Bestellung", "wurde storniert", "gutschrift-CN-2026-000001.pdf"],
+    ["de", "Rechnungskorrektur CN-2026-000001 zu Ihrer Bestellung", "wurde storniert", "rechnungskorrektur-CN-2026-000001.pdf"],
     ["fr", "Avoir CN-2026-000001 pour votre commande", "a été annulée", "avoir-CN-2026-000001.pdf"],
   ] as const)("writes a cancellation's credit note in %s, naming the invoice it corrects and its amount", (language, subject, canceled, filename) => {
     const mail = renderCreditNoteMail({ order, creditNote: { reason: "cancellation", model: creditNoteIn(language) }, storeName: "Shop & Co" })
