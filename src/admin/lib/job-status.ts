@@ -32,10 +32,20 @@ export const CREDIT_NOTE_KIND_LABEL: Record<JobKind, string> = {
   erp: "Credit note ERP",
 }
 
+/** `resend-<n>` (the n-th resent mail) and `resync-<n>[-<credit note id>]` (the n-th ERP resync) */
+const ACTION_SUBJECT = /^(resend|resync)-([1-9]\d*)(-.+)?$/
+
+function actionJobLabel(job: Pick<AdminSideEffectJob, "kind" | "subject">): string | null {
+  const match = ACTION_SUBJECT.exec(job.subject)
+  if (!match) return null
+  const [, action, n, creditNote] = match
+  return action === "resend" ? `Mail (resend ${n})` : `${creditNote ? "Credit note ERP" : "ERP"} (resync ${n})`
+}
+
 export const jobLabel = (job: Pick<AdminSideEffectJob, "kind" | "subject">) =>
   job.subject === ORDER_CANCELED_SUBJECT
     ? "ERP cancellation notice"
-    : (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
+    : actionJobLabel(job) ?? (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
 
 /** Every kind and status in the order the admin lists them; the label records, typed by the contract, hold each one once. */
 export const JOB_KINDS = Object.keys(KIND_LABEL) as JobKind[]
