@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { asyncFulfilmentKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { ResendMailBody, ResendMailResponse, ResyncErpBody, ResyncErpResponse } from "../lib/order-actions-contract"
+import type { ResendMailBody, ResendMailResponse, ResyncErpBody, ResyncErpResponse } from "../../api/admin/async-fulfilment/contract"
 
 /** After an action: the order's jobs, credit notes and audit trail, every job list and the counters. */
 function useInvalidateOrder() {

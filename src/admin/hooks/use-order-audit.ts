@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query"
 import { asyncFulfilmentKeys } from "../lib/query-keys"
 import { sdk } from "../lib/sdk"
-import type { OrderAuditResponse } from "../lib/order-actions-contract"
+import type { AuditTrailResponse } from "../../api/admin/async-fulfilment/contract"
 
-/** Who did what to the order (retries, discards, reviews, resends, resyncs), as the API orders it. */
+/** Who did what to the order (retries, discards, reviews, resends, resyncs), newest first (the API's first 50). */
 export function useOrderAudit(orderId: string) {
   return useQuery({
     queryKey: asyncFulfilmentKeys.orders.audit(orderId),
-    queryFn: () => sdk.client.fetch<OrderAuditResponse>(`/admin/async-fulfilment/orders/${orderId}/audit`),
+    queryFn: () => sdk.client.fetch<AuditTrailResponse>(`/admin/async-fulfilment/orders/${orderId}/audit`),
   })
 }

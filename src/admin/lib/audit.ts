@@ -1,6 +1,6 @@
-import type { AdminAuditEntry } from "./order-actions-contract"
+import type { AdminAuditEntry, AuditAction } from "../../api/admin/async-fulfilment/contract"
 
-const ACTION_LABEL: Record<string, string> = {
+const ACTION_LABEL: Record<AuditAction, string> = {
   retry: "Job retried",
   bulk_retry: "Jobs retried (bulk)",
   discard: "Job discarded",
@@ -11,7 +11,7 @@ const ACTION_LABEL: Record<string, string> = {
   erase_personal_data: "Personal data erased",
 }
 
-export const auditActionLabel = (action: string) => ACTION_LABEL[action] ?? action
+export const auditActionLabel = (action: AuditAction) => ACTION_LABEL[action] ?? action
 
 /** Who did it, as far as the entry says: an admin user's id, an API key's, or the plugin. */
 export function auditActorLabel(entry: Pick<AdminAuditEntry, "actor_type" | "actor_id">): string {

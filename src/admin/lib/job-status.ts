@@ -1,5 +1,6 @@
 import type { AdminSideEffectJob, JobKind, JobStatus } from "../../api/admin/async-fulfilment/contract"
 import { ORDER_CANCELED_SUBJECT } from "../../modules/async-fulfilment/types/side-effect"
+import { parseActionSubject } from "../../modules/async-fulfilment/types/action-subjects"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -32,14 +33,12 @@ export const CREDIT_NOTE_KIND_LABEL: Record<JobKind, string> = {
   erp: "Credit note ERP",
 }
 
-/** `resend-<n>` (the n-th resent mail) and `resync-<n>[-<credit note id>]` (the n-th ERP resync) */
-const ACTION_SUBJECT = /^(resend|resync)-([1-9]\d*)(-.+)?$/
-
+/** The jobs of an admin's action: the n-th resent mail, the n-th ERP resync (of the order or a credit note). */
 function actionJobLabel(job: Pick<AdminSideEffectJob, "kind" | "subject">): string | null {
-  const match = ACTION_SUBJECT.exec(job.subject)
-  if (!match) return null
-  const [, action, n, creditNote] = match
-  return action === "resend" ? `Mail (resend ${n})` : `${creditNote ? "Credit note ERP" : "ERP"} (resync ${n})`
+  const action = parseActionSubject(job.subject)
+  if (!action) return null
+  if (action.action === "resend_mail") return `Mail (resend ${action.n})`
+  return `${action.credit_note_id ? "Credit note ERP" : "ERP"} (resync ${action.n})`
 }
 
 export const jobLabel = (job: Pick<AdminSideEffectJob, "kind" | "subject">) =>

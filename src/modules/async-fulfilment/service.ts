@@ -7,7 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { CreditNote, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
+import { AuditEntry, CreditNote, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
 import type { AsyncFulfilmentOptions } from "./options"
 import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
@@ -73,6 +73,9 @@ import {
   lockExpiredOrders,
   lockUnfinishedJobs,
 } from "./privacy/erase-order-personal-data"
+import { recordErpResync, recordMailResend, RecordedAction } from "./order-actions/record-order-actions"
+import { findResendRecipient } from "./db/order-actions"
+import { parseActionSubject } from "./types/action-subjects"
 
 /** "mail of order order_01…" or "mail of credit note afcn_01… of order order_01…", for messages. */
 const describeJob = (row: { kind: string; order_id: string; subject?: string | null }) =>
@@ -80,7 +83,9 @@ const describeJob = (row: { kind: string; order_id: string; subject?: string | n
     ? `${row.kind} of order ${row.order_id}`
     : row.subject === ORDER_CANCELED_SUBJECT
       ? `${row.kind} (cancellation notice) of order ${row.order_id}`
-      : `${row.kind} of credit note ${row.subject} of order ${row.order_id}`
+      : parseActionSubject(row.subject)
+        ? `${row.kind} (${row.subject}) of order ${row.order_id}`
+        : `${row.kind} of credit note ${row.subject} of order ${row.order_id}`
 
 type InjectedDependencies = {
   logger: Logger
@@ -134,6 +139,7 @@ export default class AsyncFulfilmentModuleService
     Invoice,
     InvoiceSequence,
     RiskReview,
+    AuditEntry,
   })
   implements SideEffectJobProgress, ProcessorDocuments
 {
@@ -588,6 +594,30 @@ export default class AsyncFulfilmentModuleService
       withChildren: false,
       subject: discarded.subject,
     })
+  }
+
+  /**
+   * An admin's resend of the invoice mail: a new mail job (subject `resend-<n>`), not yet in
+   * BullMQ. CONFLICT when the order has no issued invoice.
+   */
+  @InjectTransactionManager()
+  async recordMailResend(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<RecordedAction> {
+    return recordMailResend(sharedContext.transactionManager as SqlEntityManager, this.options_, orderId)
+  }
+
+  /** An admin's resync with the ERP: new ERP jobs for the order document and each credit note, not yet in BullMQ. */
+  @InjectTransactionManager()
+  async recordErpResync(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<RecordedAction> {
+    return recordErpResync(sharedContext.transactionManager as SqlEntityManager, this.options_, orderId)
+  }
+
+  @InjectManager()
+  async findResendRecipient(
+    orderId: string,
+    subject: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ to: string | null; erased: boolean } | null> {
+    return findResendRecipient(sharedContext.manager as SqlEntityManager, orderId, subject)
   }
 
   /** Takes the reconcile lease (one instance at a time); null when another instance holds it. */

@@ -1,8 +1,14 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
+import type { AuditActor } from "../../modules/async-fulfilment/audit/audit-actions"
+import { SYSTEM_ACTOR } from "../../modules/async-fulfilment/audit/audit-actions"
+import { recordAuditEntriesStep } from "../audit/steps"
 import { DecideRiskReviewStepInput, recordRiskDecisionStep, resumeRiskReviewStep } from "./steps"
 
-export type DecideRiskReviewInput = DecideRiskReviewStepInput
+export type DecideRiskReviewInput = DecideRiskReviewStepInput & {
+  /** for the audit entry; `decided_by` stays the review's own record */
+  actor?: AuditActor | null
+}
 
 export const decideRiskReviewWorkflowId = "decide-risk-review"
 
@@ -12,7 +18,21 @@ export const decideRiskReviewWorkflowId = "decide-risk-review"
  * a decision that ran is never compensated. The event is staged before and released on success.
  */
 export const decideRiskReviewWorkflow = createWorkflow(decideRiskReviewWorkflowId, (input: DecideRiskReviewInput) => {
-  const review = recordRiskDecisionStep(input)
+  const review = recordRiskDecisionStep(
+    transform({ input }, ({ input: { actor: _actor, ...decision } }) => decision)
+  )
+  // before the resume: a decision the review workflow refuses takes its entry back with it
+  recordAuditEntriesStep(
+    transform({ input, review }, ({ input, review }) => [
+      {
+        order_id: review.order_id,
+        action: input.decision === "approved" ? ("review_approve" as const) : ("review_reject" as const),
+        ...(input.actor ?? SYSTEM_ACTOR),
+        note: input.note ?? null,
+        details: { review_id: review.id },
+      },
+    ])
+  )
   emitEventStep({
     eventName: transform({ input }, ({ input }) => `async-fulfilment.review.${input.decision}`),
     data: transform({ review }, ({ review }) => ({ id: review.id, order_id: review.order_id })),

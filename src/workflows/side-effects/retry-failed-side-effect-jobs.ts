@@ -7,8 +7,15 @@ import {
   SelectFailedSideEffectJobsStepInput,
 } from "./steps"
 import { skipRowsOfRefusedOrdersStep } from "../risk/steps/skip-rows-of-refused-orders"
+import type { AuditActor } from "../../modules/async-fulfilment/audit/audit-actions"
+import { auditEntriesPerOrder } from "../audit/audit-entries-per-order"
+import { recordAuditEntriesStep } from "../audit/steps"
 
-export type RetryFailedSideEffectJobsInput = SelectFailedSideEffectJobsStepInput
+export type RetryFailedSideEffectJobsInput = SelectFailedSideEffectJobsStepInput & {
+  /** for the audit entries (`bulk_retry`, one per order this page touched) */
+  actor?: AuditActor | null
+  note?: string | null
+}
 
 export const retryFailedSideEffectJobsWorkflowId = "retry-failed-side-effect-jobs"
 
@@ -25,6 +32,7 @@ export const retryFailedSideEffectJobsWorkflow = createWorkflow(
     // never the side effects of an order rejected in review or canceled (the page still moves on)
     const retryable = skipRowsOfRefusedOrdersStep(matching)
     const rows = includeDependentSideEffectsStep(retryable)
+    recordAuditEntriesStep(transform({ rows, input }, ({ rows, input }) => auditEntriesPerOrder("bulk_retry", rows, input)))
     resetSideEffectJobsStep(rows)
     const ids = requeueSideEffectJobsStep(rows)
     return new WorkflowResponse(

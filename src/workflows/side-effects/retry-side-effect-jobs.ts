@@ -1,4 +1,7 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { AuditActor } from "../../modules/async-fulfilment/audit/audit-actions"
+import { auditEntriesPerOrder } from "../audit/audit-entries-per-order"
+import { recordAuditEntriesStep } from "../audit/steps"
 import { refuseRetryOfRefusedOrdersStep } from "../risk/steps/refuse-retry-of-refused-orders"
 import {
   includeDependentSideEffectsStep,
@@ -9,6 +12,9 @@ import {
 
 export interface RetrySideEffectJobsInput {
   ids: string[]
+  /** for the audit entry (one per order): who retried, and why */
+  actor?: AuditActor | null
+  note?: string | null
 }
 
 export const retrySideEffectJobsWorkflowId = "retry-side-effect-jobs"
@@ -24,6 +30,7 @@ export const retrySideEffectJobsWorkflow = createWorkflow(
     const chosen = loadRetryableSideEffectJobsStep({ ids: input.ids, retryable: ["failed", "discarded"] })
     refuseRetryOfRefusedOrdersStep({ rows: chosen })
     const rows = includeDependentSideEffectsStep(chosen)
+    recordAuditEntriesStep(transform({ rows, input }, ({ rows, input }) => auditEntriesPerOrder("retry", rows, input)))
     resetSideEffectJobsStep(rows)
     const ids = requeueSideEffectJobsStep(rows)
     return new WorkflowResponse({ ids })

@@ -11,6 +11,7 @@ import type {
 } from "../../../modules/async-fulfilment/side-effect-jobs/state-machine"
 
 import type { SideEffectKindStats } from "../../../modules/async-fulfilment/stats/side-effect-stats"
+import type { AuditAction, AuditActorType } from "../../../modules/async-fulfilment/audit/audit-actions"
 
 export type { RiskReviewStatus }
 
@@ -216,4 +217,53 @@ export interface AdminCreditNote {
 /** GET /admin/async-fulfilment/orders/:id/credit-notes, oldest first */
 export interface OrderCreditNotesResponse {
   credit_notes: AdminCreditNote[]
+}
+
+export type { AuditAction, AuditActorType }
+
+/** One admin action on an order, newest first in GET /admin/async-fulfilment/orders/:id/audit. */
+export interface AdminAuditEntry {
+  id: string
+  order_id: string
+  action: AuditAction
+  actor_type: AuditActorType
+  /** the admin user's or secret API key's id; null for the system */
+  actor_id: string | null
+  note: string | null
+  /**
+   * what it touched: `jobs` (`[{ id, kind, subject }]`) for retry, bulk_retry and discard; `review_id`
+   * for review decisions; `{ subject, job_id, to }` for resend_mail (`to` null = the order's
+   * address; null with `to_erased: true` after a GDPR erasure); `{ n, jobs: [{ id, subject,
+   * document_id, idempotency_key }] }` for resync_erp; `customer_id` for erase_personal_data
+   */
+  details: Record<string, unknown> | null
+  created_at: string
+}
+
+export interface AuditTrailResponse {
+  audit_entries: AdminAuditEntry[]
+  count: number
+}
+
+/** POST /admin/async-fulfilment/orders/:id/resend-mail */
+export interface ResendMailBody {
+  /** another recipient (the order's address when absent) */
+  to?: string
+  note?: string
+}
+
+export interface ResendMailResponse {
+  job: AdminSideEffectJobDetail
+  audit_entry: AdminAuditEntry
+}
+
+/** POST /admin/async-fulfilment/orders/:id/resync-erp */
+export interface ResyncErpBody {
+  note?: string
+}
+
+export interface ResyncErpResponse {
+  /** the order document's job first, then one per credit note */
+  jobs: AdminSideEffectJobDetail[]
+  audit_entry: AdminAuditEntry
 }

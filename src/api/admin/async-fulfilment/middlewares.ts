@@ -1,5 +1,6 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
+  listAuditEntriesQueryConfig,
   listRiskReviewsQueryConfig,
   listSideEffectJobsQueryConfig,
   retrieveRiskReviewQueryConfig,
@@ -13,6 +14,10 @@ import {
   AdminGetOneParams,
   AdminGetSideEffectJobsParams,
   AdminRetrySideEffectJobs,
+  AdminRetrySideEffectJob,
+  AdminResendOrderMail,
+  AdminResyncOrderErp,
+  AdminGetOrderAuditParams,
 } from "./validators"
 
 import { refuseFulfilmentUnderReview } from "./guards/refuse-fulfilment-under-review"
@@ -59,7 +64,7 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: `${BASE}/jobs/:id/retry`,
     middlewares: [
-      validateAndTransformBody(AdminEmptyBody),
+      validateAndTransformBody(AdminRetrySideEffectJob),
       validateAndTransformQuery(AdminGetOneParams, retrieveSideEffectJobQueryConfig),
     ],
     policies: ROUTE_POLICIES.changeJobs,
@@ -80,6 +85,24 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     policies: ROUTE_POLICIES.erasePersonalData,
   },
   { method: ["GET"], matcher: `${BASE}/orders/:id/side-effects`, policies: ROUTE_POLICIES.readJobs },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/orders/:id/resend-mail`,
+    middlewares: [validateAndTransformBody(AdminResendOrderMail)],
+    policies: ROUTE_POLICIES.resendMail,
+  },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/orders/:id/resync-erp`,
+    middlewares: [validateAndTransformBody(AdminResyncOrderErp)],
+    policies: ROUTE_POLICIES.changeJobs,
+  },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/orders/:id/audit`,
+    middlewares: [validateAndTransformQuery(AdminGetOrderAuditParams, listAuditEntriesQueryConfig)],
+    policies: ROUTE_POLICIES.readAudit,
+  },
   { method: ["GET"], matcher: `${BASE}/orders/:id/invoice`, policies: ROUTE_POLICIES.readInvoice },
   { method: ["GET"], matcher: `${BASE}/orders/:id/credit-notes`, policies: ROUTE_POLICIES.readInvoice },
   {

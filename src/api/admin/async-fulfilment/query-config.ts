@@ -51,3 +51,16 @@ export const retrieveSideEffectJobQueryConfig = {
   defaults: [...defaultAdminSideEffectJobFields, "error_history", "event_id"],
   isList: false,
 }
+
+export const defaultAdminAuditEntryFields = [
+  "id",
+  "order_id",
+  "action",
+  "actor_type",
+  "actor_id",
+  "note",
+  "details",
+  "created_at",
+]
+
+export const listAuditEntriesQueryConfig = { defaults: defaultAdminAuditEntryFields, isList: true }

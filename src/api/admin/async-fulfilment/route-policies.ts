@@ -14,6 +14,16 @@ export const ROUTE_POLICIES = {
     { resource: ASYNC_FULFILMENT_RESOURCES.job, operation: PolicyOperation.read },
     { resource: "order", operation: PolicyOperation.read },
   ],
+  /** a resend may go to another address than the order's: it needs the order's own read policy too */
+  resendMail: [
+    { resource: ASYNC_FULFILMENT_RESOURCES.job, operation: PolicyOperation.update },
+    { resource: "order", operation: PolicyOperation.read },
+  ],
+  /** the audit trail names admins and may hold an address a resend was given */
+  readAudit: [
+    { resource: ASYNC_FULFILMENT_RESOURCES.job, operation: PolicyOperation.read },
+    { resource: "order", operation: PolicyOperation.read },
+  ],
   /** blanking a customer's personal data cannot be undone: it needs the right to delete customers too */
   erasePersonalData: [
     { resource: ASYNC_FULFILMENT_RESOURCES.job, operation: PolicyOperation.update },

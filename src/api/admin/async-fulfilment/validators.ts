@@ -50,6 +50,8 @@ export const AdminRetrySideEffectJobs = z
     created_at: dateRange.optional(),
     /** retry every failed job: required when no filter is given, so `{}` cannot do it by accident */
     all: z.literal(true).optional(),
+    /** kept in each touched order's audit entry */
+    note: z.string().max(2_000).optional(),
   })
   .strict()
   .refine(
@@ -77,3 +79,23 @@ export type AdminDecideRiskReviewType = z.infer<typeof AdminDecideRiskReview>
 
 /** Single-job actions take no body; anything sent is refused rather than ignored. */
 export const AdminEmptyBody = z.object({}).strict()
+
+/** An admin's note on an action, kept in the audit trail. */
+const note = z.string().max(2_000).optional()
+
+export const AdminRetrySideEffectJob = z.object({ note }).strict()
+export type AdminRetrySideEffectJobType = z.infer<typeof AdminRetrySideEffectJob>
+
+export const AdminResendOrderMail = z
+  .object({ to: z.string().trim().email("`to` must be an e-mail address").max(320).optional(), note })
+  .strict()
+export type AdminResendOrderMailType = z.infer<typeof AdminResendOrderMail>
+
+export const AdminResyncOrderErp = z.object({ note }).strict()
+export type AdminResyncOrderErpType = z.infer<typeof AdminResyncOrderErp>
+
+export const AdminGetOrderAuditParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" }).extend({
+  ...pageParams,
+  limit: z.preprocess(toInteger, z.number().int().min(1).max(MAX_PAGE_SIZE).optional().default(50)),
+})
+export type AdminGetOrderAuditParamsType = z.infer<typeof AdminGetOrderAuditParams>

@@ -63,7 +63,8 @@ export async function lockUnfinishedJobs(manager: SqlEntityManager, orderIds: st
 
 /**
  * Blanks the personal fields the plugin holds for these orders: the snapshot's buyer fields, the
- * jobs' error texts (SMTP and ERP answers may quote an address) and the review's names and note.
+ * jobs' error texts (SMTP and ERP answers may quote an address), the review's names and note, and
+ * the audit entries' notes and resend addresses.
  * Invoice numbers, amounts, statuses, dates and results (file ids, message ids, ERP references) stay.
  */
 export async function eraseOrdersPersonalData(manager: SqlEntityManager, orderIds: string[], erasedAt: Date): Promise<void> {
@@ -89,6 +90,24 @@ export async function eraseOrdersPersonalData(manager: SqlEntityManager, orderId
   )
   await manager.execute(
     `UPDATE af_risk_review SET customer_name = NULL, company_name = NULL, note = NULL, updated_at = now()
+     WHERE order_id IN (${placeholders(orderIds)}) AND deleted_at IS NULL`,
+    orderIds
+  )
+  await eraseAuditEntriesPersonalData(manager, orderIds)
+}
+
+/**
+ * The audit trail keeps who did what and when (the admin's id is not the customer's data), but
+ * loses the admins' notes (free text that may quote the customer) and the address a resend was
+ * given, marked `to_erased` so that resend is never sent to the order's address instead.
+ */
+async function eraseAuditEntriesPersonalData(manager: SqlEntityManager, orderIds: string[]): Promise<void> {
+  await manager.execute(
+    `UPDATE af_audit_entry
+     SET note = NULL,
+         details = CASE WHEN details->>'to' IS NULL THEN details
+                        ELSE jsonb_set(jsonb_set(details, '{to}', 'null'::jsonb), '{to_erased}', 'true'::jsonb) END,
+         updated_at = now()
      WHERE order_id IN (${placeholders(orderIds)}) AND deleted_at IS NULL`,
     orderIds
   )

@@ -15,12 +15,18 @@ export interface ErpJobResult {
  * Posts the order document to the ERP, with the order's issued invoice (number, VAT breakdown):
  * it waits for the invoice job first. The Idempotency-Key lets the ERP drop a repeat.
  */
-export async function processErpJob(
-  payload: SideEffectPayload,
-  { documents, erp }: ProcessorRuntime
+export async function processErpJob(payload: SideEffectPayload, runtime: ProcessorRuntime): Promise<ErpJobResult> {
+  return sendOrderDocument(payload.order_id, runtime, sideEffectJobId("erp", payload.order_id))
+}
+
+/** The order document with its issued invoice, under this Idempotency-Key (an admin's resync has its own). */
+export async function sendOrderDocument(
+  orderId: string,
+  { documents, erp }: ProcessorRuntime,
+  idempotencyKey: string
 ): Promise<ErpJobResult> {
-  const invoice = await issuedInvoiceOrWait(payload.order_id, documents)
-  const order = await documents.retrieveOrderDocument(payload.order_id)
-  const response = await erp.send(buildErpDocument(order, { invoice }), sideEffectJobId("erp", payload.order_id))
+  const invoice = await issuedInvoiceOrWait(orderId, documents)
+  const order = await documents.retrieveOrderDocument(orderId)
+  const response = await erp.send(buildErpDocument(order, { invoice }), idempotencyKey)
   return { status: response.status, reference: response.reference, invoice_number: invoice?.number ?? null }
 }

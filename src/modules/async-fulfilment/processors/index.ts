@@ -9,6 +9,9 @@ import { processCreditNoteErpJob } from "./credit-note/erp"
 import { processCreditNotePdfJob } from "./credit-note/invoice"
 import { processCreditNoteMailJob } from "./credit-note/mail"
 import { processOrderCanceledErpJob } from "./order-canceled-erp"
+import { processResendMailJob } from "./resend-mail"
+import { processResyncErpJob } from "./resync-erp"
+import { parseActionSubject } from "../types/action-subjects"
 
 export type SideEffectProcessor = (payload: SideEffectPayload, runtime: ProcessorRuntime) => Promise<unknown>
 
@@ -37,9 +40,28 @@ export const ORDER_CANCELED_PROCESSORS: Record<SideEffectKind, SideEffectProcess
   erp: processOrderCanceledErpJob,
 }
 
+const onlyKind =
+  (only: SideEffectKind, processor: SideEffectProcessor): SideEffectProcessor =>
+  async (payload, runtime) => {
+    if (payload.kind !== only) {
+      throw new PermanentSideEffectError(`there is no ${payload.kind} job for subject "${payload.subject}"`)
+    }
+    return processor(payload, runtime)
+  }
+
+/** An admin's actions on an order: a resend of the invoice mail, a resync with the ERP. */
+export const ACTION_PROCESSORS = {
+  resend_mail: onlyKind("mail", processResendMailJob),
+  resync_erp: onlyKind("erp", processResyncErpJob),
+} as const
+
 export function processorFor(kind: SideEffectKind, subject: string): SideEffectProcessor {
   if (!subject) {
     return SIDE_EFFECT_PROCESSORS[kind]
+  }
+  const action = parseActionSubject(subject)
+  if (action) {
+    return ACTION_PROCESSORS[action.action]
   }
   return (subject === ORDER_CANCELED_SUBJECT ? ORDER_CANCELED_PROCESSORS : CREDIT_NOTE_PROCESSORS)[kind]
 }
@@ -51,3 +73,5 @@ export type { CreditNotePdfJobResult } from "./credit-note/invoice"
 export type { CreditNoteMailJobResult } from "./credit-note/mail"
 export type { CreditNoteErpJobResult } from "./credit-note/erp"
 export type { OrderCanceledErpJobResult } from "./order-canceled-erp"
+export type { ResendMailJobResult } from "./resend-mail"
+export type { ResyncErpJobResult } from "./resync-erp"

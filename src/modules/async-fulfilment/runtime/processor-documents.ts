@@ -27,4 +27,6 @@ export interface ProcessorDocuments {
   findCreditNote(id: string): Promise<CreditNoteRow | null>
   /** false, and nothing written, when the credit note has a file already (a concurrent run won) */
   recordCreditNoteFile(id: string, file: { id: string; url: string }): Promise<boolean>
+  /** the address an admin's resend (`resend-<n>`) was given; `to: null` = the order's own; null = no such resend */
+  findResendRecipient(orderId: string, subject: string): Promise<{ to: string | null; erased: boolean } | null>
 }

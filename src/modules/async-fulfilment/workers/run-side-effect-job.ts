@@ -5,6 +5,7 @@ import { readSideEffectPayload, type SideEffectPayload } from "../queues/payload
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
 import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
+import { parseActionSubject } from "../types/action-subjects"
 import { isFinalAttempt, retryDelayMs, retrySettingsOf, toQueueError } from "../retry-policy"
 
 /** The first frame of the stack: where it failed, without the whole trace in the database. */
@@ -36,7 +37,9 @@ export async function runSideEffectJob(
     ? `${kind} job of order ${payload.order_id}`
     : subject === ORDER_CANCELED_SUBJECT
       ? `${kind} job (cancellation notice) of order ${payload.order_id}`
-      : `${kind} job of credit note ${subject} of order ${payload.order_id}`
+      : parseActionSubject(subject)
+        ? `${kind} job (${subject}) of order ${payload.order_id}`
+        : `${kind} job of credit note ${subject} of order ${payload.order_id}`
   // BullMQ counts a takeover from a dead worker as a stall, not as an attempt
   const start = await progress.markSideEffectActive(payload.order_id, kind, attempt, {
     resumedAfterStall: job.stalledCounter > 0,

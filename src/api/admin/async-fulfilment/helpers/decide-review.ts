@@ -4,6 +4,7 @@ import { decideRiskReviewWorkflow } from "../../../../workflows"
 import type { RiskReviewResponse } from "../contract"
 import type { AdminDecideRiskReviewType } from "../validators"
 import { keepConflictMessage } from "./keep-conflict-message"
+import { auditActorOf } from "./audit-actor"
 
 /** Runs the decision workflow as the signed-in admin, then reads the review back. */
 export async function decideReview(
@@ -18,6 +19,7 @@ export async function decideReview(
         decision,
         decided_by: req.auth_context?.actor_id ?? null,
         note: req.validatedBody.note ?? null,
+        actor: auditActorOf(req),
       },
     })
   )

@@ -3,7 +3,7 @@ import { AwaitingDependencyError } from "../../errors/awaiting-dependency-error"
 import type { SideEffectPayload } from "../../queues/payload"
 import type { ProcessorRuntime } from "../../runtime/processor-runtime"
 import { invoiceWaitMs, ON_ITS_WAY } from "../await-issued-invoice"
-import { loadCreditNote } from "./load-credit-note"
+import { loadOrderCreditNote } from "./load-credit-note"
 
 export interface CreditNoteErpJobResult {
   status: number
@@ -22,11 +22,21 @@ export const creditNoteIdempotencyKey = (creditNoteId: string) => `erp-${creditN
  */
 export async function processCreditNoteErpJob(
   payload: SideEffectPayload,
-  { documents, erp }: ProcessorRuntime
+  runtime: ProcessorRuntime
+): Promise<CreditNoteErpJobResult> {
+  return sendCreditNoteDocument(payload.order_id, payload.subject, runtime, creditNoteIdempotencyKey)
+}
+
+/** The credit note's ERP document, once its PDF is stored, under the key `idempotencyKey` gives (an admin's resync has its own). */
+export async function sendCreditNoteDocument(
+  orderId: string,
+  creditNoteId: string,
+  { documents, erp }: ProcessorRuntime,
+  idempotencyKey: (creditNoteId: string) => string
 ): Promise<CreditNoteErpJobResult> {
   // the state first: a PDF job that completes between the two reads has its file recorded before
-  const state = await documents.findSideEffectState(payload.order_id, "invoice", payload.subject)
-  const creditNote = await loadCreditNote(payload, documents)
+  const state = await documents.findSideEffectState(orderId, "invoice", creditNoteId)
+  const creditNote = await loadOrderCreditNote(orderId, creditNoteId, documents)
   if (!creditNote.file_id && state && ON_ITS_WAY.has(state.status)) {
     throw new AwaitingDependencyError(
       "invoice",
@@ -34,6 +44,6 @@ export async function processCreditNoteErpJob(
       `waiting for the PDF of credit note ${creditNote.number} (${state.status})`
     )
   }
-  const response = await erp.send(buildErpCreditNoteDocument(creditNote), creditNoteIdempotencyKey(creditNote.id))
+  const response = await erp.send(buildErpCreditNoteDocument(creditNote), idempotencyKey(creditNote.id))
   return { status: response.status, reference: response.reference, credit_note_number: creditNote.number }
 }
