@@ -16,9 +16,10 @@ const RESEND_NOTE = "customer lost the first mail"
  * An order is invoiced, then canceled in the admin (a credit note). The admin opens the order in
  * the dashboard, sees the invoice and the credit note with their downloads in the widget, presses
  * "Resend mail" with another address and sees the new mail job turn Completed, the mail arrive
- * at the SMTP server and the action in the audit trail.
+ * at the SMTP server and the action in the audit trail; then "Send to ERP again" sends the order
+ * and its credit note under new idempotency keys.
  */
-describe("admin UI: the order's documents and the Resend mail action", () => {
+describe("admin UI: the order's documents, Resend mail and Send to ERP again", () => {
   const store = new AdminStoreRun(artifacts)
   let browser: Browser | undefined
   let page: Page
@@ -137,6 +138,22 @@ describe("admin UI: the order's documents and the Resend mail action", () => {
     expect(entryText).toContain(`Mail resent to ${RESEND_TO}`)
     expect(entryText).toContain(RESEND_NOTE)
     expect(entryText).toMatch(/Admin user_/)
-    expect(pageErrors).toEqual([])
+  })
+
+  it("sends the order and its credit note to the ERP again under new idempotency keys", async () => {
+    const callsBefore = store.erp.callsFor(order.id).length
+    await page.getByTestId("order-actions").getByRole("button", { name: "Send to ERP again" }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.getByRole("button", { name: "Send to ERP again" }).click()
+    await page.getByText("ERP sync queued again").waitFor()
+    await page.getByTestId("side-effect-erp-resync-1").getByText("Completed", { exact: true }).waitFor({ timeout: 30_000 })
+    await page.getByTestId(`side-effect-erp-resync-1-${creditNote.id}`).getByText("Completed", { exact: true }).waitFor({ timeout: 30_000 })
+    await page.getByTestId("audit-entry-resync_erp").waitFor({ timeout: 30_000 })
+    await shot("04-resync-completed")
+    expect(await page.getByTestId(`side-effect-erp-resync-1-${creditNote.id}`).innerText()).toContain("Credit note ERP (resync 1)")
+    const keys = store.erp.callsFor(order.id).slice(callsBefore).map((call) => call.idempotencyKey).sort()
+    expect(keys).toEqual([`erp-${creditNote.id}-r1`, `erp-${order.id}-r1`].sort())
+    expect(await page.getByTestId("audit-entry-resync_erp").innerText()).toContain("Sent to ERP again")
+    expect(pageErrors).toEqual([]) // no uncaught exception in the dashboard along the way
   })
 })
