@@ -1,5 +1,6 @@
 import type { AdminSideEffectJob, JobKind, JobStatus } from "../../api/admin/async-fulfilment/contract"
 import { ORDER_CANCELED_SUBJECT } from "../../modules/async-fulfilment/types/side-effect"
+import { parseActionSubject } from "../../modules/async-fulfilment/types/action-subjects"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -32,10 +33,18 @@ export const CREDIT_NOTE_KIND_LABEL: Record<JobKind, string> = {
   erp: "Credit note ERP",
 }
 
+/** The jobs of an admin's action: the n-th resent mail, the n-th ERP resync (of the order or a credit note). */
+function actionJobLabel(job: Pick<AdminSideEffectJob, "kind" | "subject">): string | null {
+  const action = parseActionSubject(job.subject)
+  if (!action) return null
+  if (action.action === "resend_mail") return `Mail (resend ${action.n})`
+  return `${action.credit_note_id ? "Credit note ERP" : "ERP"} (resync ${action.n})`
+}
+
 export const jobLabel = (job: Pick<AdminSideEffectJob, "kind" | "subject">) =>
   job.subject === ORDER_CANCELED_SUBJECT
     ? "ERP cancellation notice"
-    : (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
+    : actionJobLabel(job) ?? (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
 
 /** Every kind and status in the order the admin lists them; the label records, typed by the contract, hold each one once. */
 export const JOB_KINDS = Object.keys(KIND_LABEL) as JobKind[]

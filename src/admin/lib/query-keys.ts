@@ -4,7 +4,7 @@ const root = ["async-fulfilment"] as const
 
 /**
  * Query keys of the plugin's admin data, nested so one invalidation reaches every variant:
- * `jobs.all` covers each list and detail, `orders.all` each order's side effects, `reviews.all`
+ * `jobs.all` covers each list and detail, `orders.all` each order's side effects, credit notes and audit trail, `reviews.all`
  * each review list and each order's review.
  */
 export const asyncFulfilmentKeys = {
@@ -18,6 +18,8 @@ export const asyncFulfilmentKeys = {
   orders: {
     all: [...root, "orders"] as const,
     sideEffects: (orderId: string) => [...root, "orders", orderId, "side-effects"] as const,
+    creditNotes: (orderId: string) => [...root, "orders", orderId, "credit-notes"] as const,
+    audit: (orderId: string) => [...root, "orders", orderId, "audit"] as const,
   },
   reviews: {
     all: [...root, "reviews"] as const,

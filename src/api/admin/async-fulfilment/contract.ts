@@ -111,6 +111,12 @@ export interface OrderInvoice {
   issued_at: string
   /** an admin route path answering application/pdf (the session cookie authorises it); null before the PDF is stored */
   download_url: string | null
+  /** lower-case ISO 4217; null for an invoice issued before 0.2.0 (no stored model) */
+  currency_code: string | null
+  /** BT-112 in the currency's main unit; null as currency_code */
+  gross_total: number | null
+  /** its CII and UBL XML (admin route paths): null before the PDF is stored or without an e-invoice profile */
+  xml_download: { cii: string; ubl: string } | null
 }
 
 export interface OrderSideEffectsResponse {
@@ -181,6 +187,36 @@ export interface CustomerErasureResponse {
   customer_id: string
   /** the orders whose snapshots, jobs and reviews lost their personal fields (invoices are kept) */
   erased_order_ids: string[]
+}
+
+/** Admin route paths of one rendering of a credit note; null for XML when it was issued without an e-invoice profile. */
+export interface CreditNoteDownloads {
+  pdf: string
+  cii: string | null
+  ubl: string | null
+}
+
+/** A credit note correcting the order's invoice (a cancellation or a refund); amounts in the currency's main unit. */
+export interface AdminCreditNote {
+  id: string
+  number: string
+  reason: "cancellation" | "refund"
+  issued_at: string
+  /** lower-case ISO 4217, as Medusa writes it */
+  currency_code: string
+  gross_total: number
+  net_total: number
+  vat_total: number
+  /** the invoice it corrects (BT-25) */
+  invoice_number: string | null
+  /** true once its PDF is stored: before that the PDF download answers 409 */
+  file_ready: boolean
+  download: CreditNoteDownloads
+}
+
+/** GET /admin/async-fulfilment/orders/:id/credit-notes, oldest first */
+export interface OrderCreditNotesResponse {
+  credit_notes: AdminCreditNote[]
 }
 
 export type { AuditAction, AuditActorType }

@@ -24,6 +24,7 @@ import { refuseFulfilmentUnderReview } from "./guards/refuse-fulfilment-under-re
 import { acceptBareRangeOperators } from "./helpers/accept-bare-range-operators"
 import { requireJsonBody, STATE_CHANGING_METHODS } from "./helpers/require-json-body"
 import { ROUTE_POLICIES } from "./route-policies"
+import { DownloadFormatParams } from "../../utils/download-format-params"
 
 const BASE = "/admin/async-fulfilment"
 
@@ -103,6 +104,13 @@ export const adminAsyncFulfilmentMiddlewares: MiddlewareRoute[] = [
     policies: ROUTE_POLICIES.readAudit,
   },
   { method: ["GET"], matcher: `${BASE}/orders/:id/invoice`, policies: ROUTE_POLICIES.readInvoice },
+  { method: ["GET"], matcher: `${BASE}/orders/:id/credit-notes`, policies: ROUTE_POLICIES.readInvoice },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/credit-notes/:id`,
+    middlewares: [validateAndTransformQuery(DownloadFormatParams, {})],
+    policies: ROUTE_POLICIES.readInvoice,
+  },
   { method: ["GET"], matcher: `${BASE}/stats`, policies: ROUTE_POLICIES.readJobs },
   { method: ["GET"], matcher: `${BASE}/metrics`, policies: ROUTE_POLICIES.readJobs },
   {

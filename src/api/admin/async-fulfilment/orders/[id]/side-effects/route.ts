@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { OrderSideEffectsResponse } from "../../../contract"
 import { defaultAdminSideEffectJobFields } from "../../../query-config"
 import { toAdminJob } from "../../../helpers/to-admin-job"
+import { toOrderInvoice } from "../../../helpers/to-order-invoice"
 
 /** The order's invoice, mail and ERP state in one call (the order widget's data). */
 export const GET = async (req: MedusaRequest, res: MedusaResponse<OrderSideEffectsResponse>) => {
@@ -10,18 +11,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<OrderSideEffec
   const orderId = req.params.id
   const [{ data: jobs }, { data: invoices }] = await Promise.all([
     query.graph({ entity: "side_effect_job", fields: defaultAdminSideEffectJobFields, filters: { order_id: orderId } }),
-    query.graph({ entity: "invoice", fields: ["number", "issued_at", "file_id"], filters: { order_id: orderId } }),
+    query.graph({ entity: "invoice", fields: ["number", "issued_at", "file_id", "model"], filters: { order_id: orderId } }),
   ])
-  const invoice = invoices[0]
   res.json({
     order_id: orderId,
     jobs: jobs.map((row) => toAdminJob(row)),
-    invoice: invoice
-      ? {
-          number: invoice.number,
-          issued_at: invoice.issued_at,
-          download_url: invoice.file_id ? `/admin/async-fulfilment/orders/${orderId}/invoice` : null,
-        }
-      : null,
+    invoice: invoices[0] ? toOrderInvoice(orderId, invoices[0]) : null,
   })
 }
