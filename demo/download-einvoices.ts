@@ -10,6 +10,8 @@ import {
 /** An issued invoice as the admin downloads it, each format saved under the demo's output. */
 export interface DownloadedInvoice {
   orderId: string
+  /** set for a credit note (downloaded from /admin/async-fulfilment/credit-notes/:id) */
+  creditNoteId?: string
   files: Record<InvoiceFormat, string>
   /** per checked rendering: the validator's verdict, absent when the validator is not installed */
   checks: { label: "Factur-X PDF" | "UBL"; format: InvoiceFormat; verdict: EInvoiceVerdict }[]
@@ -28,22 +30,26 @@ const CHECKED = [
   { label: "UBL", format: "ubl" },
 ] as const
 
-/** The file name the route gives (`content-disposition`), else invoice-<order id>.<format>. */
-function fileNameOf(response: Response, orderId: string, format: InvoiceFormat): string {
+/** The file name the route gives (`content-disposition`), else <fallback>.<format>. */
+function fileNameOf(response: Response, fallback: string, format: InvoiceFormat): string {
   const named = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1]
-  return path.basename(named ?? `invoice-${orderId}.${format === "pdf" ? "pdf" : `${format}.xml`}`)
+  return path.basename(named ?? `${fallback}.${format === "pdf" ? "pdf" : `${format}.xml`}`)
 }
 
-/** GET /admin/async-fulfilment/orders/:id/invoice?format=… for each format, saved in `dir`. */
-async function download(baseUrl: string, token: string, orderId: string, dir: string): Promise<DownloadedInvoice["files"]> {
+/** The admin route of one document, `?format=` appended per format. */
+const documentRoute = (document: { orderId: string; creditNoteId?: string }) =>
+  document.creditNoteId ? `/admin/async-fulfilment/credit-notes/${document.creditNoteId}` : `/admin/async-fulfilment/orders/${document.orderId}/invoice`
+
+/** Each format of the document, saved in `dir`. */
+async function download(baseUrl: string, token: string, document: { orderId: string; creditNoteId?: string }, dir: string): Promise<DownloadedInvoice["files"]> {
   const files = {} as DownloadedInvoice["files"]
   for (const format of INVOICE_FORMATS) {
-    const url = `${baseUrl}/admin/async-fulfilment/orders/${orderId}/invoice?format=${format}`
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
+    const route = `${documentRoute(document)}?format=${format}`
+    const response = await fetch(`${baseUrl}${route}`, { headers: { authorization: `Bearer ${token}` } })
     if (!response.ok) {
-      throw new Error(`GET …/orders/${orderId}/invoice?format=${format} answered ${response.status}: ${await response.text()}`)
+      throw new Error(`GET ${route} answered ${response.status}: ${await response.text()}`)
     }
-    const file = path.join(dir, fileNameOf(response, orderId, format))
+    const file = path.join(dir, fileNameOf(response, document.creditNoteId ?? `invoice-${document.orderId}`, format))
     writeFileSync(file, Buffer.from(await response.arrayBuffer()))
     files[format] = file
   }
@@ -51,25 +57,31 @@ async function download(baseUrl: string, token: string, orderId: string, dir: st
 }
 
 /**
- * Downloads every order's invoice as PDF, CII and UBL into `dir` and, when the EN 16931 validator
- * (../shared/einvoice) is there, checks the Factur-X PDF (its embedded XML) and the UBL with it,
- * two at a time. Never rejects: a failure is returned, so it may run while the demo goes on.
+ * Downloads every order's invoice (or the credit notes given) as PDF, CII and UBL into `dir` and,
+ * when the EN 16931 validator (../shared/einvoice) is there, checks the Factur-X PDF (its embedded
+ * XML) and the UBL with it. Never rejects: a failure is returned, so it may run while the demo goes on.
  */
-export async function downloadAndCheckEInvoices(baseUrl: string, token: string, orderIds: string[], dir: string): Promise<EInvoiceBatch> {
+export async function downloadAndCheckEInvoices(
+  baseUrl: string,
+  token: string,
+  documents: (string | { orderId: string; creditNoteId: string })[],
+  dir: string
+): Promise<EInvoiceBatch> {
   const invoices: DownloadedInvoice[] = []
   try {
     mkdirSync(dir, { recursive: true })
-    for (const orderId of orderIds) {
-      invoices.push({ orderId, files: await download(baseUrl, token, orderId, dir), checks: [] })
+    for (const entry of documents) {
+      const document = typeof entry === "string" ? { orderId: entry } : entry
+      invoices.push({ ...document, files: await download(baseUrl, token, document, dir), checks: [] })
     }
     const validator = einvoiceValidatorPath()
     if (!existsSync(validator)) {
       return { invoices, skipped: `${path.relative(process.cwd(), validator)} is not there` }
     }
-    const documents = invoices.flatMap((invoice) =>
+    const renderings = invoices.flatMap((invoice) =>
       CHECKED.map(({ format }) => ({ name: path.basename(invoice.files[format]), content: readFileSync(invoice.files[format]) }))
     )
-    const verdicts = await validateEInvoices(documents)
+    const verdicts = await validateEInvoices(renderings)
     for (const invoice of invoices) {
       invoice.checks = CHECKED.map(({ label, format }) => ({ label, format, verdict: verdicts.get(path.basename(invoice.files[format]))! }))
     }

@@ -57,13 +57,17 @@ export function printReport({ orders, state, smtp, erp, erpSecret, output, einvo
       const vatId = invoice.buyer_vat_id ? `VAT ID ${invoice.buyer_vat_id}` : "no VAT ID"
       console.log(`    invoice  in ${language}; buyer ${invoice.buyer_name}, ${vatId}`)
     }
+    const downloaded = einvoices.invoices.find((row) => row.orderId === order.id && !row.creditNoteId)
+    if (downloaded) {
+      printEInvoice(downloaded, relative)
+    }
     for (const creditNote of state.creditNotes.filter((note) => note.order_id === order.id)) {
       const file = creditNote.file_url ? relative(path.join(output, "uploads", path.basename(creditNote.file_url))) : "(not stored)"
       console.log(`    credit   ${creditNote.number} (${creditNote.reason}, ${money(Number(creditNote.gross_total), order.currency_code)}): ${file}`)
-    }
-    const downloaded = einvoices.invoices.find((row) => row.orderId === order.id)
-    if (downloaded) {
-      printEInvoice(downloaded, relative)
+      const credited = einvoices.invoices.find((row) => row.creditNoteId === creditNote.id)
+      if (credited) {
+        printEInvoice(credited, relative)
+      }
     }
     for (const mail of mails) {
       const attachment = mail.parsed.attachments[0]

@@ -164,7 +164,14 @@ async function main() {
 
     step("each invoice as the admin downloads it (GET /admin/async-fulfilment/orders/:id/invoice?format=pdf|cii|ubl), checked with the EN 16931 validator")
     const lastEInvoices = await downloadAndCheckEInvoices(baseUrl, token, [b2b.id], einvoiceDir)
-    const einvoices = combineEInvoiceBatches([await firstEInvoices, lastEInvoices])
+    step("the credit note as the admin downloads it (GET /admin/async-fulfilment/credit-notes/:id?format=pdf|cii|ubl), checked the same way")
+    const creditNotes = await downloadAndCheckEInvoices(
+      baseUrl,
+      token,
+      state.creditNotes.map((note) => ({ orderId: note.order_id, creditNoteId: note.id })),
+      einvoiceDir
+    )
+    const einvoices = combineEInvoiceBatches([await firstEInvoices, lastEInvoices, creditNotes])
 
     smtp.received.forEach((mail, index) => writeFileSync(path.join(output, "mails", `mail-${index + 1}.eml`), mail.raw))
     erp.calls.forEach((call, index) => writeFileSync(path.join(output, "erp", `call-${index + 1}.json`), JSON.stringify(call.body, null, 2)))
