@@ -12,6 +12,8 @@ import type { AsyncFulfilmentOptions } from "./options"
 import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
 import { closeRedisConnections } from "./redis/connections"
+import { readCheckoutTrace, rememberCheckoutTrace } from "./tracing/checkout-traces"
+import type { TraceCarrier } from "./tracing/trace-carrier"
 import type { ReconcileLock } from "./redis/reconcile-lock"
 import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
@@ -189,6 +191,16 @@ export default class AsyncFulfilmentModuleService
 
   getQueues(): SideEffectQueues {
     return this.queues_
+  }
+
+  /** Keeps the checkout's trace context for the order's `order.placed` handling and later retries. */
+  async rememberCheckoutTrace(orderId: string, carrier: TraceCarrier): Promise<void> {
+    await rememberCheckoutTrace(this.redis_.producer, this.options_.queuePrefix, orderId, carrier)
+  }
+
+  /** The checkout's trace context of the order, when one was recorded (and not expired). */
+  async checkoutTraceOf(orderId: string): Promise<TraceCarrier | undefined> {
+    return readCheckoutTrace(this.redis_.producer, this.options_.queuePrefix, orderId)
   }
 
   /**

@@ -3,6 +3,7 @@ import { sideEffectJobId } from "../queues/names"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import { issuedInvoiceOrWait } from "./await-issued-invoice"
+import { noteInvoiceNumber } from "../tracing/note-invoice-number"
 
 export interface ErpJobResult {
   status: number
@@ -20,6 +21,7 @@ export async function processErpJob(
   { documents, erp }: ProcessorRuntime
 ): Promise<ErpJobResult> {
   const invoice = await issuedInvoiceOrWait(payload.order_id, documents)
+  noteInvoiceNumber(invoice?.number)
   const order = await documents.retrieveOrderDocument(payload.order_id)
   const response = await erp.send(buildErpDocument(order, { invoice }), sideEffectJobId("erp", payload.order_id))
   return { status: response.status, reference: response.reference, invoice_number: invoice?.number ?? null }

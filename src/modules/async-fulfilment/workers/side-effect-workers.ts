@@ -12,6 +12,7 @@ import type { ProcessorDocuments } from "../runtime/processor-documents"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
 import { sideEffectBackoffStrategy } from "../retry-policy"
 import { runSideEffectJob } from "./run-side-effect-job"
+import { traceSideEffectAttempt } from "../tracing/attempt-span"
 import { REVIEW_NOTICE_JOB_NAME } from "../mail/review-notices"
 import { runReviewNotice } from "./run-review-notice"
 
@@ -47,7 +48,7 @@ export class SideEffectWorkers {
       const processJob = (job: Job, token?: string) =>
         job.name === REVIEW_NOTICE_JOB_NAME
           ? runReviewNotice(job, runtime)
-          : runSideEffectJob(job, kind, runtime, progress, token)
+          : traceSideEffectAttempt(job, kind, () => runSideEffectJob(job, kind, runtime, progress, token))
       const worker = new Worker(QUEUE_NAMES[kind], processJob, {
         connection: this.connection_,
         prefix: this.options_.queuePrefix,
