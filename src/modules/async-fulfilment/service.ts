@@ -18,6 +18,7 @@ import type { ReconcileLock } from "./redis/reconcile-lock"
 import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
 import type { SideEffectWorkers } from "./workers/side-effect-workers"
+import type { SideEffectAlerts } from "./alerts/side-effect-alerts"
 import type { ReviewNotice } from "./mail/review-notices"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
 import type { ProcessorDocuments, SideEffectState } from "./runtime/processor-documents"
@@ -92,6 +93,7 @@ type InjectedDependencies = {
   asyncFulfilmentQueues: SideEffectQueues
   asyncFulfilmentWorkers: SideEffectWorkers
   asyncFulfilmentReconcileLock: ReconcileLock
+  asyncFulfilmentAlerts: SideEffectAlerts
 }
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
@@ -146,6 +148,7 @@ export default class AsyncFulfilmentModuleService
   protected readonly workers_: SideEffectWorkers
   protected readonly runsWorkers_: boolean
   protected readonly reconcileLock_: ReconcileLock
+  protected readonly alerts_: SideEffectAlerts
   /** read at start, once every module is loaded */
   protected readonly eventBusName_: () => string | undefined
 
@@ -158,6 +161,7 @@ export default class AsyncFulfilmentModuleService
     this.queues_ = deps.asyncFulfilmentQueues
     this.workers_ = deps.asyncFulfilmentWorkers
     this.reconcileLock_ = deps.asyncFulfilmentReconcileLock
+    this.alerts_ = deps.asyncFulfilmentAlerts
     this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
     this.eventBusName_ = () => deps.event_bus?.constructor?.name
   }
@@ -173,13 +177,16 @@ export default class AsyncFulfilmentModuleService
       if (this.runsWorkers_) {
         // the workers see the service only through these two narrow interfaces
         await this.workers_.start({ progress: this, documents: this })
+        await this.alerts_?.start()
       }
     },
     onApplicationPrepareShutdown: async () => {
       await this.workers_.close()
+      await this.alerts_?.close()
     },
     onApplicationShutdown: async () => {
       await this.workers_.close()
+      await this.alerts_?.close()
       await this.queues_.close()
       await closeRedisConnections(this.redis_)
     },
@@ -728,6 +735,8 @@ export default class AsyncFulfilmentModuleService
     }
     if (failure.final) {
       await this.transition_([job], "fail", { previous: job, failure })
+      // the job is in the failed set for good now: someone has to hear of it
+      await this.alerts_?.report(kind, { reason: "failed", order_id: orderId, message: failure.message })
     } else {
       const retryInMs = failure.retry_in_ms ?? retryDelayMs(failure.attempt, this.options_.jobs[kind])
       await this.transition_([job], "retryLater", { previous: job, failure, retryInMs })
