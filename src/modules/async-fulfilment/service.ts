@@ -69,6 +69,7 @@ import {
 } from "./side-effect-jobs/find-reconcile-candidates"
 import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
 import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
+import { SideEffectMetrics } from "./stats/otel-metrics"
 import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
 import {
   eraseOrdersPersonalData,
@@ -149,6 +150,7 @@ export default class AsyncFulfilmentModuleService
   protected readonly runsWorkers_: boolean
   protected readonly reconcileLock_: ReconcileLock
   protected readonly alerts_: SideEffectAlerts
+  protected metrics_: SideEffectMetrics | null = null
   /** read at start, once every module is loaded */
   protected readonly eventBusName_: () => string | undefined
 
@@ -176,11 +178,15 @@ export default class AsyncFulfilmentModuleService
       }
       if (this.runsWorkers_) {
         // the workers see the service only through these two narrow interfaces
-        await this.workers_.start({ progress: this, documents: this })
+        // made here, after the store's instrumentation registered its MeterProvider (if any)
+        this.metrics_ ??= new SideEffectMetrics()
+        this.metrics_.observeQueues(this.queues_, enabledSideEffectKinds(this.options_))
+        await this.workers_.start({ progress: this, documents: this, metrics: this.metrics_ })
         await this.alerts_?.start()
       }
     },
     onApplicationPrepareShutdown: async () => {
+      this.metrics_?.stopObserving()
       await this.workers_.close()
       await this.alerts_?.close()
     },
