@@ -47,7 +47,8 @@ describe("one trace per order, checkout to every side effect", () => {
     const otel = (service: string) => ({
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `http://127.0.0.1:${port}/v1/traces`,
       OTEL_SERVICE_NAME: service,
-      OTEL_METRICS_EXPORTER: "none",
+      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `http://127.0.0.1:${port}/v1/metrics`,
+      OTEL_METRIC_EXPORT_INTERVAL: "1000",
       OTEL_LOGS_EXPORTER: "none",
     })
     server = await store.start("server", "server", otel("store-server"))
@@ -128,6 +129,22 @@ describe("one trace per order, checkout to every side effect", () => {
     // ids only: not the shopper's e-mail or name in any span this plugin writes
     const pluginSpans = spans.filter((span) => span.name.startsWith("async-fulfilment.") || span.name === "POST")
     expect(JSON.stringify(pluginSpans.map((span) => span.attributes))).not.toMatch(/zofia|tracewska/i)
+  })
+
+  it("exports the plugin's OTel metrics from the worker through the store's MeterProvider", async () => {
+    // the first test's order: one invoice, one mail, an ERP attempt retried (503) then completed
+    const worker = { service: "store-worker" }
+    await waitFor("the worker's job counters", async () => otlp.latest("async_fulfilment.jobs.retried", { "job.kind": "erp" }), { timeoutMs: 30_000 })
+    const completed = (kind: string) => otlp.points.filter((p) => p.name === "async_fulfilment.jobs.completed" && p.attributes["job.kind"] === kind).at(-1)
+    for (const kind of ["invoice", "mail", "erp"]) {
+      expect(completed(kind)).toMatchObject({ ...worker, type: "sum", unit: "{job}" })
+      expect(completed(kind)!.value).toBeGreaterThanOrEqual(1)
+    }
+    expect(otlp.latest("async_fulfilment.jobs.retried", { "job.kind": "erp" })).toMatchObject({ ...worker, value: 1, attributes: { "job.kind": "erp", "error.type": "ErpRetryableError" } })
+    const duration = otlp.latest("messaging.process.duration", { "job.kind": "erp", "messaging.system": "bullmq" })
+    expect(duration).toMatchObject({ ...worker, type: "histogram", unit: "s", attributes: expect.objectContaining({ "messaging.destination.name": "af-erp" }) })
+    expect(otlp.latest("async_fulfilment.queue.depth", { "job.kind": "erp", state: "waiting" })).toMatchObject({ ...worker, type: "gauge" })
+    expect(otlp.latest("async_fulfilment.queue.oldest_waiting.age", { "job.kind": "mail" })).toMatchObject({ type: "gauge", unit: "s" })
   })
 
   it("gives an admin's retry its own trace, linked to the order's checkout trace", async () => {

@@ -32,19 +32,36 @@ function valueOf(value: OtlpValue): unknown {
 
 const attributesOf = (list: OtlpAttribute[] = []) => Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]))
 
-/** A real OTLP/HTTP endpoint (`POST /v1/traces`, JSON) that keeps every span it is sent. */
+/** One data point of a metric as the OTLP/HTTP JSON exporter sends it. */
+export interface ReceivedPoint {
+  service: string
+  name: string
+  unit: string
+  type: "sum" | "gauge" | "histogram"
+  attributes: Record<string, unknown>
+  /** a sum's or gauge's value; a histogram's count */
+  value: number
+}
+
+/** A real OTLP/HTTP endpoint (`POST /v1/traces` and `/v1/metrics`, JSON) that keeps every span and data point it is sent. */
 export class OtlpReceiver {
   readonly spans: ReceivedSpan[] = []
+  readonly points: ReceivedPoint[] = []
   readonly rejected: string[] = []
   protected server_ = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on("data", (chunk: Buffer) => chunks.push(chunk))
     req.on("end", () => {
       try {
-        if (req.url !== "/v1/traces" || !String(req.headers["content-type"]).includes("json")) {
+        if (!["/v1/traces", "/v1/metrics"].includes(req.url ?? "") || !String(req.headers["content-type"]).includes("json")) {
           throw new Error(`${req.method} ${req.url} (${req.headers["content-type"]})`)
         }
-        this.collect(JSON.parse(Buffer.concat(chunks).toString("utf8")))
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8"))
+        if (req.url === "/v1/metrics") {
+          this.collectMetrics(body)
+        } else {
+          this.collect(body)
+        }
         res.writeHead(200, { "content-type": "application/json" })
         res.end("{}")
       } catch (error) {
@@ -77,6 +94,29 @@ export class OtlpReceiver {
         }
       }
     }
+  }
+
+  protected collectMetrics(body: any): void {
+    for (const resourceMetrics of body.resourceMetrics ?? []) {
+      const service = String(attributesOf(resourceMetrics.resource?.attributes)["service.name"] ?? "")
+      for (const scopeMetrics of resourceMetrics.scopeMetrics ?? []) {
+        for (const metric of scopeMetrics.metrics ?? []) {
+          const type = metric.sum ? "sum" : metric.gauge ? "gauge" : metric.histogram ? "histogram" : null
+          if (!type) continue
+          for (const point of metric[type].dataPoints ?? []) {
+            const value = type === "histogram" ? Number(point.count) : Number(point.asDouble ?? point.asInt ?? 0)
+            this.points.push({ service, name: metric.name, unit: metric.unit ?? "", type, attributes: attributesOf(point.attributes), value })
+          }
+        }
+      }
+    }
+  }
+
+  /** The latest exported data point of a metric with these attributes (cumulative sums: the total so far). */
+  latest(name: string, attributes: Record<string, unknown> = {}): ReceivedPoint | undefined {
+    return this.points
+      .filter((point) => point.name === name && Object.entries(attributes).every(([key, value]) => point.attributes[key] === value))
+      .at(-1)
   }
 
   trace(traceId: string): ReceivedSpan[] {
