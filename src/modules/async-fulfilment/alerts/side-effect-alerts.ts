@@ -15,7 +15,7 @@ export const ALERT_QUEUE_NAME = "af-alerts"
 const SEND_ALERT = "send-alert"
 const CHECK_WAITING = "check-oldest-waiting"
 const CHECK_WAITING_SCHEDULER = "af-alerts-check-oldest-waiting"
-/** an alert is retried for about four hours (2 s doubling, 13 tries): a lost alert repeats the silence it reports */
+/** an alert is retried over about 2.3 hours (2 s doubling, 13 tries): a lost alert repeats the silence it reports */
 export const ALERT_JOB_ATTEMPTS = 13
 export const ALERT_BACKOFF_MS = 2_000
 
