@@ -112,6 +112,8 @@ export default defineConfig({
         riskReview: env.ASYNC_FULFILMENT_RISK_THRESHOLDS
           ? { thresholds: JSON.parse(env.ASYNC_FULFILMENT_RISK_THRESHOLDS) }
           : undefined,
+        // e.g. {"webhookUrl":"https://hooks.slack.com/…","mailTo":"ops@shop.example","oldestWaitingSeconds":600}
+        alerts: env.ASYNC_FULFILMENT_ALERTS ? JSON.parse(env.ASYNC_FULFILMENT_ALERTS) : undefined,
         storefront: env.STOREFRONT_ORDER_URL ? { orderUrl: env.STOREFRONT_ORDER_URL } : undefined,
         // a Prometheus scraper's bearer token for GET /async-fulfilment/metrics (at least 32 characters)
         ...(env.ASYNC_FULFILMENT_METRICS_TOKEN ? { metrics: { token: env.ASYNC_FULFILMENT_METRICS_TOKEN } } : {}),

@@ -12,10 +12,13 @@ import type { AsyncFulfilmentOptions } from "./options"
 import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
 import { closeRedisConnections } from "./redis/connections"
+import { readCheckoutTrace, rememberCheckoutTrace } from "./tracing/checkout-traces"
+import type { TraceCarrier } from "./tracing/trace-carrier"
 import type { ReconcileLock } from "./redis/reconcile-lock"
 import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
 import type { SideEffectWorkers } from "./workers/side-effect-workers"
+import type { SideEffectAlerts } from "./alerts/side-effect-alerts"
 import type { ReviewNotice } from "./mail/review-notices"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
 import type { ProcessorDocuments, SideEffectState } from "./runtime/processor-documents"
@@ -66,6 +69,7 @@ import {
 } from "./side-effect-jobs/find-reconcile-candidates"
 import { collectSideEffectStats, SideEffectStats } from "./stats/collect-side-effect-stats"
 import { renderPrometheusMetrics } from "./stats/prometheus-metrics"
+import { SideEffectMetrics } from "./stats/otel-metrics"
 import { LostJobsOutcome, requeueLostJobs } from "./reconcile/requeue-lost-jobs"
 import {
   eraseOrdersPersonalData,
@@ -95,6 +99,7 @@ type InjectedDependencies = {
   asyncFulfilmentQueues: SideEffectQueues
   asyncFulfilmentWorkers: SideEffectWorkers
   asyncFulfilmentReconcileLock: ReconcileLock
+  asyncFulfilmentAlerts: SideEffectAlerts
 }
 
 type ModuleDeclaration = { worker_mode?: "shared" | "worker" | "server" }
@@ -150,6 +155,8 @@ export default class AsyncFulfilmentModuleService
   protected readonly workers_: SideEffectWorkers
   protected readonly runsWorkers_: boolean
   protected readonly reconcileLock_: ReconcileLock
+  protected readonly alerts_: SideEffectAlerts
+  protected metrics_: SideEffectMetrics | null = null
   /** read at start, once every module is loaded */
   protected readonly eventBusName_: () => string | undefined
 
@@ -162,6 +169,7 @@ export default class AsyncFulfilmentModuleService
     this.queues_ = deps.asyncFulfilmentQueues
     this.workers_ = deps.asyncFulfilmentWorkers
     this.reconcileLock_ = deps.asyncFulfilmentReconcileLock
+    this.alerts_ = deps.asyncFulfilmentAlerts
     this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
     this.eventBusName_ = () => deps.event_bus?.constructor?.name
   }
@@ -176,14 +184,21 @@ export default class AsyncFulfilmentModuleService
       }
       if (this.runsWorkers_) {
         // the workers see the service only through these two narrow interfaces
-        await this.workers_.start({ progress: this, documents: this })
+        // made here, after the store's instrumentation registered its MeterProvider (if any)
+        this.metrics_ ??= new SideEffectMetrics()
+        this.metrics_.observeQueues(this.queues_, enabledSideEffectKinds(this.options_))
+        await this.workers_.start({ progress: this, documents: this, metrics: this.metrics_ })
+        await this.alerts_?.start()
       }
     },
     onApplicationPrepareShutdown: async () => {
+      this.metrics_?.stopObserving()
       await this.workers_.close()
+      await this.alerts_?.close()
     },
     onApplicationShutdown: async () => {
       await this.workers_.close()
+      await this.alerts_?.close()
       await this.queues_.close()
       await closeRedisConnections(this.redis_)
     },
@@ -195,6 +210,16 @@ export default class AsyncFulfilmentModuleService
 
   getQueues(): SideEffectQueues {
     return this.queues_
+  }
+
+  /** Keeps the checkout's trace context for the order's `order.placed` handling and later retries. */
+  async rememberCheckoutTrace(orderId: string, carrier: TraceCarrier): Promise<void> {
+    await rememberCheckoutTrace(this.redis_.producer, this.options_.queuePrefix, orderId, carrier)
+  }
+
+  /** The checkout's trace context of the order, when one was recorded (and not expired). */
+  async checkoutTraceOf(orderId: string): Promise<TraceCarrier | undefined> {
+    return readCheckoutTrace(this.redis_.producer, this.options_.queuePrefix, orderId)
   }
 
   /**
@@ -758,6 +783,8 @@ export default class AsyncFulfilmentModuleService
     }
     if (failure.final) {
       await this.transition_([job], "fail", { previous: job, failure })
+      // the job is in the failed set for good now: someone has to hear of it
+      await this.alerts_?.report(kind, { reason: "failed", order_id: orderId, message: failure.message })
     } else {
       const retryInMs = failure.retry_in_ms ?? retryDelayMs(failure.attempt, this.options_.jobs[kind])
       await this.transition_([job], "retryLater", { previous: job, failure, retryInMs })

@@ -9,6 +9,7 @@ import { quoteRemoteText } from "../redact/quote-remote-text"
 import { type CappedBody, readCappedBody } from "./read-capped-body"
 import { parseRetryAfterMs } from "./parse-retry-after"
 import { isRetryableErpStatus } from "../retry-policy"
+import { traceHttpClientRequest } from "../tracing/client-spans"
 import { ERP_IDEMPOTENCY_HEADER, ERP_SIGNATURE_HEADER, signErpBody } from "./sign-erp-request"
 
 export const ERP_USER_AGENT = "medusa-plugin-async-fulfilment"
@@ -51,22 +52,25 @@ export class ErpClient {
     let response: Response
     let answer: CappedBody
     try {
-      response = await fetchImpl(this.opts.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json",
-          "user-agent": ERP_USER_AGENT,
-          [ERP_IDEMPOTENCY_HEADER]: idempotencyKey,
-          [ERP_SIGNATURE_HEADER]: signature,
-        },
-        body,
-        // A redirect would replay the signed body to wherever it points; treat it as a misconfiguration.
-        redirect: "manual",
-        // Covers the body download as well as the response headers.
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-      })
-      answer = await readCappedBody(response, ERP_RESPONSE_MAX_BYTES)
+      ;({ response, answer } = await traceHttpClientRequest("POST", this.opts.url, async (traceHeaders) => {
+        const response = await fetchImpl(this.opts.url, {
+          method: "POST",
+          headers: {
+            ...traceHeaders,
+            "content-type": "application/json",
+            accept: "application/json",
+            "user-agent": ERP_USER_AGENT,
+            [ERP_IDEMPOTENCY_HEADER]: idempotencyKey,
+            [ERP_SIGNATURE_HEADER]: signature,
+          },
+          body,
+          // A redirect would replay the signed body to wherever it points; treat it as a misconfiguration.
+          redirect: "manual",
+          // Covers the body download as well as the response headers.
+          signal: AbortSignal.timeout(this.opts.timeoutMs),
+        })
+        return { status: response.status, response, answer: await readCappedBody(response, ERP_RESPONSE_MAX_BYTES) }
+      }))
     } catch (error) {
       throw this.transportError(error)
     }

@@ -5,6 +5,7 @@ import type { RedisConnections } from "../redis/connections"
 import { ReconcileLock } from "../redis/reconcile-lock"
 import { SideEffectQueues } from "../queues/side-effect-queues"
 import { SideEffectWorkers } from "../workers/side-effect-workers"
+import { SideEffectAlerts } from "../alerts/side-effect-alerts"
 
 /**
  * Registers the module's BullMQ clients, as Medusa's own modules register theirs: the queues
@@ -17,8 +18,10 @@ export default async function asyncFulfilmentQueuesAndWorkersLoader({
   const options = container.resolve<AsyncFulfilmentOptions>("asyncFulfilmentOptions")
   const redis = container.resolve<RedisConnections>("asyncFulfilmentRedis")
   const logger = container.resolve<Logger>("logger")
+  const queues = new SideEffectQueues(redis.producer, options)
   container.register({
-    asyncFulfilmentQueues: asValue(new SideEffectQueues(redis.producer, options)),
+    asyncFulfilmentQueues: asValue(queues),
+    asyncFulfilmentAlerts: asValue(new SideEffectAlerts(redis.producer, redis.worker, options, logger, queues)),
     asyncFulfilmentWorkers: asValue(new SideEffectWorkers(redis.worker, options, logger)),
     asyncFulfilmentReconcileLock: asValue(new ReconcileLock(redis.producer, `${options.queuePrefix}:reconcile-lock`)),
   })

@@ -1,5 +1,6 @@
 import type Mail from "nodemailer/lib/mailer"
 import { classifySmtpError } from "./classify-smtp-error"
+import { traceSmtpSend } from "../tracing/client-spans"
 
 /** Any nodemailer transporter (pooled or not) fits. */
 export interface MailSender {
@@ -46,7 +47,7 @@ export async function sendInvoiceMail(
 ): Promise<InvoiceMailResult> {
   let info: SentInfoFields
   try {
-    info = ((await transport.sendMail({
+    info = ((await traceSmtpSend((transport as { options?: { host?: unknown; port?: unknown } }).options, () => transport.sendMail({
       from: mail.from,
       to: mail.to,
       subject: mail.subject,
@@ -57,7 +58,7 @@ export async function sendInvoiceMail(
         ...(mail.pdf ? [{ filename: mail.pdfFilename, content: mail.pdf, contentType: "application/pdf" }] : []),
         ...(mail.xml ? [{ filename: mail.xmlFilename, content: mail.xml, contentType: "application/xml" }] : []),
       ],
-    })) ?? {}) as SentInfoFields
+    }))) ?? {}) as SentInfoFields
   } catch (error) {
     throw classifySmtpError(error)
   }

@@ -4,6 +4,7 @@ import { SIDE_EFFECT_KINDS, SideEffectKind, withDependents } from "../types/side
 import { DEFAULT_RETRY_SETTINGS } from "../retry-policy"
 import { isLoopbackHost } from "./is-loopback-host"
 import { metricsOptionsSchema } from "./metrics-options"
+import { alertsOptionsSchema } from "./alerts-options"
 
 // Each default is written once, on its field: `.prefault({})` runs an absent object through its
 // schema, so the fields' own defaults fill it (zod's `.default()` would skip them).
@@ -197,11 +198,15 @@ export const asyncFulfilmentOptionsSchema = z
       .optional(),
     riskReview: riskReviewSchema.optional(),
     metrics: metricsOptionsSchema,
+    alerts: alertsOptionsSchema,
   })
   .strict()
   .superRefine((options, ctx) => {
     if (!options.redisUrl && !options.redisCluster) {
       ctx.addIssue({ code: "custom", path: ["redisUrl"], message: "required (a redis:// URL), unless redisCluster is set" })
+    }
+    if (options.alerts?.mailTo && !options.smtp) {
+      ctx.addIssue({ code: "custom", path: ["alerts", "mailTo"], message: "needs the `smtp` option: alert mails go through the plugin's SMTP" })
     }
     if (options.redisCluster && !/\{[^{}]+\}/.test(options.queuePrefix)) {
       ctx.addIssue({

@@ -3,6 +3,7 @@ import { sideEffectJobId } from "../queues/names"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import { issuedInvoiceOrWait } from "./await-issued-invoice"
+import { noteInvoiceNumber } from "../tracing/note-invoice-number"
 
 export interface ErpJobResult {
   status: number
@@ -26,6 +27,7 @@ export async function sendOrderDocument(
   idempotencyKey: string
 ): Promise<ErpJobResult> {
   const invoice = await issuedInvoiceOrWait(orderId, documents)
+  noteInvoiceNumber(invoice?.number)
   const order = await documents.retrieveOrderDocument(orderId)
   const response = await erp.send(buildErpDocument(order, { invoice }), idempotencyKey)
   return { status: response.status, reference: response.reference, invoice_number: invoice?.number ?? null }

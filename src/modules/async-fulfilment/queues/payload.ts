@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
+import type { TraceCarrier } from "../tracing/trace-carrier"
 
 export const SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION = 1 as const
 
@@ -21,7 +22,17 @@ export interface SideEffectPayload {
   correlation_id: string
   /** the `order.placed` event (or the retry) that scheduled this queue job */
   event_id: string | null
+  /**
+   * W3C Trace Context of the span that added this queue job (the schedule span, an admin's retry):
+   * its attempts' spans continue that trace. Written only while an OpenTelemetry SDK records
+   * a sampled trace, so without one payloads are exactly as 0.1 wrote them and schema_version stays 1.
+   */
+  trace?: TraceCarrier
+  /** the order's checkout trace, on a queue job re-added later (retry, reconciler): linked, not continued */
+  trace_link?: TraceCarrier
 }
+
+const traceCarrierSchema = z.object({ traceparent: z.string().max(55), tracestate: z.string().max(512).optional() }).strict()
 
 const payloadSchema = z
   .object({
@@ -31,6 +42,8 @@ const payloadSchema = z
     subject: z.string().min(1).optional(),
     correlation_id: z.string().min(1),
     event_id: z.string().nullable(),
+    trace: traceCarrierSchema.optional(),
+    trace_link: traceCarrierSchema.optional(),
   })
   .strict()
 

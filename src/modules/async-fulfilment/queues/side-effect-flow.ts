@@ -4,6 +4,7 @@ import { dependencyOf, dependentsOf, SIDE_EFFECT_KINDS, SideEffectKind } from ".
 import { buildJobOptions } from "./job-options"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION, SideEffectPayload } from "./payload"
+import { captureTraceCarrier, type TraceCarrier } from "../tracing/trace-carrier"
 
 export interface SideEffectFlowInput {
   order_id: string
@@ -11,6 +12,17 @@ export interface SideEffectFlowInput {
   subject?: string
   event_id: string | null
   kinds: SideEffectKind[]
+  /** the order's checkout trace, linked from the jobs' spans when they are re-added (retry, reconciler) */
+  trace_link?: TraceCarrier
+}
+
+/** The active span's context (the schedule span, an admin's retry), only while a sampled trace records. */
+function traceFields(input: SideEffectFlowInput): Pick<SideEffectPayload, "trace" | "trace_link"> {
+  const trace = captureTraceCarrier()
+  return {
+    ...(trace ? { trace } : {}),
+    ...(input.trace_link && input.trace_link.traceparent !== trace?.traceparent ? { trace_link: input.trace_link } : {}),
+  }
 }
 
 function jobFor(kind: SideEffectKind, input: SideEffectFlowInput, options: AsyncFulfilmentOptions) {
@@ -22,6 +34,7 @@ function jobFor(kind: SideEffectKind, input: SideEffectFlowInput, options: Async
     ...(subject ? { subject } : {}),
     correlation_id: input.order_id,
     event_id: input.event_id,
+    ...traceFields(input),
   }
   const jobId = sideEffectJobId(kind, input.order_id, subject)
   return {

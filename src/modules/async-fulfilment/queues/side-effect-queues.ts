@@ -5,6 +5,7 @@ import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
 import { buildJobOptions } from "./job-options"
+import { traceRequeue } from "../tracing/requeue-span"
 import { QueueJobRunningError } from "../errors/queue-job-running-error"
 import { REVIEW_NOTICE_JOB_NAME, ReviewNotice, reviewNoticeJobId, reviewNoticePayload } from "../mail/review-notices"
 
@@ -20,9 +21,10 @@ export class SideEffectQueues {
   protected closing_: Promise<void> | null = null
 
   constructor(
-    connection: RedisClient,
+    protected readonly connection_: RedisClient,
     protected readonly options_: AsyncFulfilmentOptions
   ) {
+    const connection = connection_
     const prefix = options_.queuePrefix
     this.flowProducer_ = new FlowProducer({ connection, prefix })
     this.queues_ = Object.fromEntries(
@@ -71,10 +73,12 @@ export class SideEffectQueues {
       groups.set(key, group)
     }
     for (const { orderId, subject, kinds } of groups.values()) {
-      if (replace) {
-        await this.removeUnlessRunning(orderId, kinds, { subject })
-      }
-      await this.enqueue({ order_id: orderId, subject, event_id: null, kinds })
+      await traceRequeue(this.connection_, this.options_.queuePrefix, orderId, kinds, async (trace_link) => {
+        if (replace) {
+          await this.removeUnlessRunning(orderId, kinds, { subject })
+        }
+        await this.enqueue({ order_id: orderId, subject, event_id: null, kinds, trace_link })
+      })
     }
   }
 

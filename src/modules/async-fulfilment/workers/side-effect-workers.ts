@@ -12,6 +12,8 @@ import type { ProcessorDocuments } from "../runtime/processor-documents"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
 import { sideEffectBackoffStrategy } from "../retry-policy"
 import { runSideEffectJob } from "./run-side-effect-job"
+import { traceSideEffectAttempt } from "../tracing/attempt-span"
+import type { SideEffectMetrics } from "../stats/otel-metrics"
 import { REVIEW_NOTICE_JOB_NAME } from "../mail/review-notices"
 import { runReviewNotice } from "./run-review-notice"
 
@@ -19,6 +21,8 @@ import { runReviewNotice } from "./run-review-notice"
 export interface WorkerAccess {
   progress: SideEffectJobProgress
   documents: ProcessorDocuments
+  /** OpenTelemetry metrics of each attempt (no-ops without a MeterProvider) */
+  metrics?: SideEffectMetrics
 }
 
 /**
@@ -36,7 +40,7 @@ export class SideEffectWorkers {
     protected readonly logger_: Logger
   ) {}
 
-  async start({ progress, documents }: WorkerAccess): Promise<void> {
+  async start({ progress, documents, metrics }: WorkerAccess): Promise<void> {
     if (this.workers_.length) {
       return
     }
@@ -47,7 +51,10 @@ export class SideEffectWorkers {
       const processJob = (job: Job, token?: string) =>
         job.name === REVIEW_NOTICE_JOB_NAME
           ? runReviewNotice(job, runtime)
-          : runSideEffectJob(job, kind, runtime, progress, token)
+          : traceSideEffectAttempt(job, kind, () => {
+              const run = () => runSideEffectJob(job, kind, runtime, progress, token)
+              return metrics ? metrics.measureAttempt(job, kind, run) : run()
+            })
       const worker = new Worker(QUEUE_NAMES[kind], processJob, {
         connection: this.connection_,
         prefix: this.options_.queuePrefix,

@@ -1,0 +1,3 @@
+export * from "./trace-carrier"
+export * from "./tracer"
+export { traceSchedule } from "./schedule-span"
