@@ -7,7 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { CreditNote, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
+import { CreditNote, CreditRequest, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
 import type { AsyncFulfilmentOptions } from "./options"
 import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
@@ -129,6 +129,7 @@ export interface ReconcileLease {
 export default class AsyncFulfilmentModuleService
   extends MedusaService({
     CreditNote,
+    CreditRequest,
     SideEffectJob,
     OrderSnapshot,
     Invoice,
