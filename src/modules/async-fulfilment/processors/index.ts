@@ -1,4 +1,4 @@
-import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
+import { isCreditRequestSubject, ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -9,6 +9,7 @@ import { processCreditNoteErpJob } from "./credit-note/erp"
 import { processCreditNotePdfJob } from "./credit-note/invoice"
 import { processCreditNoteMailJob } from "./credit-note/mail"
 import { processOrderCanceledErpJob } from "./order-canceled-erp"
+import { processCreditRequestJob } from "./credit-request"
 
 export type SideEffectProcessor = (payload: SideEffectPayload, runtime: ProcessorRuntime) => Promise<unknown>
 
@@ -37,9 +38,23 @@ export const ORDER_CANCELED_PROCESSORS: Record<SideEffectKind, SideEffectProcess
   erp: processOrderCanceledErpJob,
 }
 
+const onlyInvoice: SideEffectProcessor = async (payload) => {
+  throw new PermanentSideEffectError(`a credit request (${payload.subject}) has only an invoice job, no ${payload.kind} job`)
+}
+
+/** A refund or return waiting to be credited: one job (of kind invoice) issues its credit note. */
+export const CREDIT_REQUEST_PROCESSORS: Record<SideEffectKind, SideEffectProcessor> = {
+  invoice: processCreditRequestJob,
+  mail: onlyInvoice,
+  erp: onlyInvoice,
+}
+
 export function processorFor(kind: SideEffectKind, subject: string): SideEffectProcessor {
   if (!subject) {
     return SIDE_EFFECT_PROCESSORS[kind]
+  }
+  if (isCreditRequestSubject(subject)) {
+    return CREDIT_REQUEST_PROCESSORS[kind]
   }
   return (subject === ORDER_CANCELED_SUBJECT ? ORDER_CANCELED_PROCESSORS : CREDIT_NOTE_PROCESSORS)[kind]
 }
@@ -51,3 +66,4 @@ export type { CreditNotePdfJobResult } from "./credit-note/invoice"
 export type { CreditNoteMailJobResult } from "./credit-note/mail"
 export type { CreditNoteErpJobResult } from "./credit-note/erp"
 export type { OrderCanceledErpJobResult } from "./order-canceled-erp"
+export type { CreditRequestJobResult } from "./credit-request"
