@@ -8,7 +8,7 @@ import { einvoiceProblems, validateEInvoices } from "../../dev-support/einvoice-
 import { waitFor } from "../../dev-support/wait-for"
 import { renderInvoiceXml } from "../../src/modules/async-fulfilment/invoice/issue-invoice"
 import type { CreditNoteRow } from "../../src/modules/async-fulfilment/db/credit-notes"
-import { creditPaymentRefundsWorkflow, creditReceivedReturnWorkflow, reconcileSideEffectsWorkflow } from "../../src/workflows"
+import { creditPaymentRefundsWorkflow, reconcileSideEffectsWorkflow } from "../../src/workflows"
 
 const testEnv = prepareTestEnv("refunds")
 jest.setTimeout(120_000)
@@ -104,6 +104,130 @@ medusaIntegrationTestRunner({
       expect(await service().findOrderCreditNotes(order.id)).toHaveLength(2)
       expect(await requestJobsOf(order.id)).toHaveLength(2)
       expect([mailsTo(order.id).length, erp.callsFor(order.id).length]).toEqual([mailCount, callCount])
+    })
+
+    it("fails an over-refund for good with the reason, in the failed set; no credit note number is used by it", async () => {
+      const { order, invoice, paymentId } = await invoicedOrder()
+      const gross = invoice.model!.totals.grossTotal
+      // a credit note made otherwise (by hand) leaves 10.00 of the invoice to credit
+      const manual = await service().issueCreditNote({ orderId: order.id, reason: "refund", sourceKey: `manual:${order.id}`, grossAmount: Math.round((gross - 10) * 100) / 100 })
+      await refund(paymentId, 20)
+      const failed = await waitFor("the over-refund's job to fail", async () => {
+        const [job] = await requestJobsOf(order.id)
+        return job?.status === "failed" ? job : null
+      })
+      const reason = `Cannot credit 20.00 PLN against invoice ${invoice.number}: only 10.00 PLN of it is left to credit`
+      expect(failed.last_error).toBe(reason)
+      expect(failed.attempts).toBe(1) // permanent: no retry
+      const { data } = await api.get(`/admin/async-fulfilment/jobs?status=failed&order_id=${order.id}`, admin)
+      expect(data.jobs.map((job: { id: string; last_error: { message: string } }) => [job.id, job.last_error.message])).toEqual([[failed.id, reason]])
+      const [request] = await requestsOf(order.id)
+      expect(request).toMatchObject({ outcome: null, credit_note_id: null })
+      expect(await service().findOrderCreditNotes(order.id)).toHaveLength(1)
+
+      // a refund the invoice still holds is credited with the very next number
+      await refund(paymentId, 10)
+      const { creditNotes } = await waitFor("the second refund's credit note", async () => {
+        const notes = await service().findOrderCreditNotes(order.id)
+        const jobs = notes[1] ? await service().listSideEffectJobs({ order_id: order.id, subject: notes[1].id }) : []
+        return jobs.length === 3 && jobs.every((job) => job.status === "completed") ? { creditNotes: notes } : null
+      })
+      expect(creditNotes.map((row) => [row.source_key, row.model.totals.grossTotal])).toEqual([
+        [`manual:${order.id}`, manual.model.totals.grossTotal],
+        [expect.stringMatching(/^refund:/), 10],
+      ])
+      expect(creditNotes[1].sequence_value).toBe(manual.sequence_value + 1)
+      await keep("refund of what was left", creditNotes[1])
+    })
+
+    it("cancels a captured, invoiced order in the admin: exactly one credit note, the cancellation's; Medusa's refund of the capture is absorbed by it, whichever event comes first", async () => {
+      const { order, invoice, paymentId } = await invoicedOrder()
+      expect((await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)).status).toBe(200)
+      // Medusa's cancel refunded the capture without a payment.refunded; a refund event racing order.canceled finds the order canceled
+      const [raced] = await Promise.all([
+        creditPaymentRefundsWorkflow(getContainer()).run({ input: { payment_id: paymentId, event_id: "race" } }),
+        getContainer().resolve(Modules.EVENT_BUS).emit([{ name: "payment.refunded", data: { id: paymentId } }]),
+      ])
+      const { data: refunds } = await query().graph({ entity: "refund", fields: ["id", "amount"], filters: { payment_id: paymentId } })
+      expect(refunds.map((row: { amount: unknown }) => Number(String(row.amount)))).toEqual([order.total])
+      expect(raced.result.recorded.subjects).toHaveLength(1)
+      const { requests, creditNotes } = await creditedAs(order.id, 1, 1)
+      expect(creditNotes.map((row) => [row.reason, row.source_key, row.model.totals.grossTotal])).toEqual([
+        ["cancellation", `cancel:${order.id}`, invoice.model!.totals.grossTotal],
+      ])
+      expect(requests.map((row) => [row.source_key, row.order_canceled, row.outcome, row.absorbed_by, row.credit_note_id])).toEqual([
+        [`refund:${refunds[0].id}`, true, "absorbed", "cancellation", null],
+      ])
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      expect(await service().findOrderCreditNotes(order.id)).toHaveLength(1)
+      expect(erp.callsFor(order.id).filter((call) => call.body.type === "credit_note")).toHaveLength(1)
+    })
+
+    it("credits a return of one line received through the admin return routes with that line; the refund after it is absorbed by it, a further refund credited", async () => {
+      const { order, invoice, paymentId } = await invoicedOrder()
+      const { data } = await query().graph({ entity: "order", fields: ["items.id", "items.title", "items.quantity"], filters: { id: order.id } })
+      const items = data[0].items as { id: string; title: string; quantity: number }[]
+      const [location] = await getContainer().resolve(Modules.STOCK_LOCATION).listStockLocations({})
+      const ok = async (path: string, body: object = {}) => {
+        const response = await api.post(path, body, admin).catch((error: { response?: { data: unknown } }) => {
+          throw new Error(`POST ${path}: ${JSON.stringify(error.response?.data)}`)
+        })
+        expect(response.status).toBe(200)
+        return response.data
+      }
+      await ok(`/admin/orders/${order.id}/fulfillments`, { items: items.map((item) => ({ id: item.id, quantity: item.quantity })), location_id: location.id })
+      const returned = items.find((item) => item.quantity === 1)!
+      const { return: created } = await ok(`/admin/returns`, { order_id: order.id, location_id: location.id })
+      await ok(`/admin/returns/${created.id}/request-items`, { items: [{ id: returned.id, quantity: 1 }] })
+      await ok(`/admin/returns/${created.id}/request`)
+      await ok(`/admin/returns/${created.id}/receive`)
+      await ok(`/admin/returns/${created.id}/receive-items`, { items: [{ id: returned.id, quantity: 1 }] })
+      await ok(`/admin/returns/${created.id}/receive/confirm`)
+
+      const { creditNotes } = await creditedAs(order.id, 1, 1)
+      const [creditNote] = creditNotes
+      const invoiceLine = invoice.model!.lines[items.findIndex((item) => item.id === returned.id)]
+      expect(creditNote).toMatchObject({ reason: "return", source_key: `return:${created.id}` })
+      expect(creditNote.model.lines.map((line) => [line.name, line.quantity, line.netUnitPrice, line.vatRate, line.grossAmount])).toEqual([
+        [invoiceLine.name, 1, invoiceLine.netUnitPrice, invoiceLine.vatRate, invoiceLine.grossAmount],
+      ])
+      expect(creditNote.model.totals.grossTotal).toBe(invoiceLine.grossAmount)
+      await keep("return of one line", creditNote)
+
+      // the admin refunds the return (a separate action in Medusa): absorbed by the return's credit note
+      await refund(paymentId, invoiceLine.grossAmount)
+      const absorbed = await creditedAs(order.id, 2, 1)
+      expect(absorbed.requests[1]).toMatchObject({ outcome: "absorbed", absorbed_by: "return", absorbed_minor: Math.round(invoiceLine.grossAmount * 100), credit_note_id: null })
+      // a refund beyond it is credited
+      await refund(paymentId, 5)
+      const further = await creditedAs(order.id, 3, 2)
+      expect(further.requests[2]).toMatchObject({ outcome: "credited", absorbed_minor: 0 })
+      expect(further.creditNotes[1].model.totals.grossTotal).toBe(5)
+    })
+
+    it("finds a refund and a cancellation whose events were lost with the reconciler and credits them through the same workflows; a second sweep finds nothing", async () => {
+      const refunded = await invoicedOrder()
+      const canceled = await invoicedOrder()
+      // no events: the payment module refunds, the order module cancels, as a lost event leaves them
+      await getContainer().resolve(Modules.PAYMENT).refundPayment({ payment_id: refunded.paymentId, amount: 7 })
+      await getContainer().resolve(Modules.ORDER).cancel(canceled.order.id)
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      expect(await requestsOf(refunded.order.id)).toEqual([])
+      expect(await service().findOrderCreditNotes(canceled.order.id)).toEqual([])
+
+      const { result } = await reconcileSideEffectsWorkflow(getContainer()).run()
+      expect(result.credited_events.sort()).toEqual([canceled.order.id, refunded.paymentId].sort())
+      const lostRefund = await creditedAs(refunded.order.id, 1, 1)
+      expect(lostRefund.creditNotes.map((row) => [row.reason, row.model.totals.grossTotal])).toEqual([["refund", 7]])
+      const lostCancel = await waitFor("the lost cancellation's credit note", async () => {
+        const notes = await service().findOrderCreditNotes(canceled.order.id)
+        const jobs = notes[0] ? await service().listSideEffectJobs({ order_id: canceled.order.id, subject: notes[0].id }) : []
+        return jobs.length === 3 && jobs.every((job) => job.status === "completed") ? notes : null
+      })
+      expect(lostCancel.map((row) => [row.reason, row.model.totals.grossTotal])).toEqual([["cancellation", canceled.invoice.model!.totals.grossTotal]])
+
+      const again = await reconcileSideEffectsWorkflow(getContainer()).run()
+      expect(again.result.credited_events).toEqual([])
     })
 
     describeWithEInvoiceValidator("the EN 16931 validator on the refunds' and returns' credit notes", () => {
