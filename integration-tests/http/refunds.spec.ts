@@ -189,7 +189,7 @@ medusaIntegrationTestRunner({
       // the invoice has one item line per item of the order document, in its order
       const document = await service().retrieveOrderDocument(order.id)
       const invoiceLine = invoice.model!.lines[document.items.findIndex((item) => item.id === returned.id)]
-      expect(creditNote).toMatchObject({ reason: "return", source_key: `return:${created.id}` })
+      expect(creditNote).toMatchObject({ reason: "return", source_key: `return:${created.id}:1` })
       expect(creditNote.model.lines.map((line) => [line.name, line.quantity, line.netUnitPrice, line.vatRate, line.grossAmount])).toEqual([
         [invoiceLine.name, 1, invoiceLine.netUnitPrice, invoiceLine.vatRate, invoiceLine.grossAmount],
       ])

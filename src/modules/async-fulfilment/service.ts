@@ -435,7 +435,7 @@ export default class AsyncFulfilmentModuleService
     })
   }
 
-  /** Of these orders, those invoiced (with a model) that have no cancellation credit note. */
+  /** Of these orders, those invoiced (with a model) that have no cancellation credit note and something left to credit. */
   @InjectManager()
   async findInvoicedWithoutCancellationCreditNote(
     orderIds: string[],
@@ -449,7 +449,10 @@ export default class AsyncFulfilmentModuleService
        WHERE invoice.order_id IN (${orderIds.map(() => "?").join(", ")}) AND invoice.deleted_at IS NULL
          AND invoice.model IS NOT NULL AND invoice.file_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM af_credit_note note WHERE note.order_id = invoice.order_id
-                         AND note.reason = 'cancellation' AND note.deleted_at IS NULL)`,
+                         AND note.reason = 'cancellation' AND note.deleted_at IS NULL)
+         -- refunds and returns that took back the whole invoice leave the cancellation nothing to credit
+         AND (SELECT COALESCE(SUM((note.model -> 'totals' ->> 'grossTotal')::numeric), 0) FROM af_credit_note note
+              WHERE note.invoice_id = invoice.id AND note.deleted_at IS NULL) < (invoice.model -> 'totals' ->> 'grossTotal')::numeric`,
       orderIds
     )
     return (rows as { order_id: string }[]).map((row) => row.order_id)

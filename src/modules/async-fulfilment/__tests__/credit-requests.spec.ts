@@ -12,7 +12,7 @@ jest.setTimeout(60_000)
 const run = process.env.AF_TEST_RUN_ID ?? `${process.pid}-${Date.now().toString(36)}`
 const issuedAt = new Date("2026-12-01T10:00:00Z")
 
-/** 1,230.00 (1,000 net at 23 %) + 2 × 54.00 (2 × 50 net at 8 %) = 1,338.00 gross */
+/** 1,230.00 (1,000 net at 23 %) + 2 × 54.00 (2 × 50 net at 8 %) + 24.60 shipping (20 net at 23 %) = 1,362.60 gross */
 const orderDocument = (orderId: string) => ({
   ...medusaOrderDocument({
     currency: "pln",
@@ -20,6 +20,7 @@ const orderDocument = (orderId: string) => ({
       { title: "Biurko", unit_price: 1000, quantity: 1, tax: [{ rate: 23 }] },
       { title: "Książka", unit_price: 50, quantity: 2, tax: [{ rate: 8 }] },
     ],
+    shipping: [{ name: "Kurier", amount: 20, tax: [{ rate: 23 }] }],
     billing: { first_name: "Anna", last_name: "Nowak", address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: "pl" },
   }),
   order_id: orderId,
@@ -76,12 +77,12 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
 
     it("refuses a refund beyond the invoice without using a number, and leaves the request to be retried", async () => {
       await invoicedOrder("order_over")
-      const [first, over] = await record([refundOf("order_over", "ref_a", 1300), refundOf("order_over", "ref_b", 50)])
+      const [first, over] = await record([refundOf("order_over", "ref_a", 1300), refundOf("order_over", "ref_b", 100)])
       await service.settleCreditRequest(first, null)
       await expect(service.settleCreditRequest(over, null)).rejects.toThrow(CreditExceedsInvoiceError)
       const [request] = await service.listCreditRequests({ id: over })
       expect(request).toMatchObject({ outcome: null, credit_note_id: null })
-      const [fits] = await record([refundOf("order_over", "ref_c", 38)])
+      const [fits] = await record([refundOf("order_over", "ref_c", 62.6)])
       const settled = await service.settleCreditRequest(fits, null)
       expect(settled.state === "settled" && settled.credit_note!.sequence_value).toBe(2)
     })
@@ -89,7 +90,7 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
     it("absorbs refunds by a return's credit note up to its amount and credits the rest; a canceled order's refund by the cancellation", async () => {
       await invoicedOrder("order_return")
       const [returned] = await record([
-        { order_id: "order_return", source_key: "return:ret_1", reason: "return", details: { return_id: "ret_1", lines: [{ item_id: "ordli_2", quantity: 1 }] }, order_canceled: false },
+        { order_id: "order_return", source_key: "return:ret_1:1", reason: "return", details: { return_id: "ret_1", lines: [{ item_id: "ordli_2", quantity: 1 }] }, order_canceled: false },
       ])
       const credited = await service.settleCreditRequest(returned, null)
       expect(credited.state === "settled" && credited.credit_note!.model.lines.map((line) => [line.name, line.quantity, line.grossAmount])).toEqual([["Książka", 1, 54]])
@@ -104,6 +105,26 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
       const [canceled] = await record([refundOf("order_canceled", "ref_c1", 1338, true)])
       expect(await service.settleCreditRequest(canceled, null)).toMatchObject({ request: { outcome: "absorbed", absorbed_by: "cancellation" }, credit_note: null })
       expect(await service.findOrderCreditNotes("order_canceled")).toEqual([])
+    })
+
+    it("credits a return received in two goes once per unit (Medusa's quantities are cumulative), the shipping with the last unit back", async () => {
+      await invoicedOrder("order_twice")
+      const receipt = (units: number, lines: { item_id: string; quantity: number }[]): NewCreditRequest => ({
+        order_id: "order_twice", source_key: `return:ret_2:${units}`, reason: "return", details: { return_id: "ret_2", lines }, order_canceled: false,
+      })
+      const [first] = await record([receipt(1, [{ item_id: "ordli_2", quantity: 1 }])])
+      const one = await service.settleCreditRequest(first, null)
+      expect(one.state === "settled" && one.credit_note!.model.lines.map((line) => [line.kind, line.name, line.quantity])).toEqual([["item", "Książka", 1]])
+      const [second] = await record([receipt(3, [{ item_id: "ordli_1", quantity: 1 }, { item_id: "ordli_2", quantity: 2 }])])
+      expect(await record([receipt(3, [{ item_id: "ordli_1", quantity: 1 }, { item_id: "ordli_2", quantity: 2 }])])).toEqual([])
+      const rest = await service.settleCreditRequest(second, null)
+      expect(rest.state === "settled" && rest.credit_note!.model.lines.map((line) => [line.kind, line.name, line.quantity])).toEqual([
+        ["item", "Biurko", 1],
+        ["item", "Książka", 1],
+        ["shipping", "Kurier", 1],
+      ])
+      const notes = await service.findOrderCreditNotes("order_twice")
+      expect(notes.reduce((sum, note) => sum + Math.round(note.model.totals.grossTotal * 100), 0)).toBe(136260)
     })
 
     it("says when there is no invoice to credit yet, and closes a request of an order never to be invoiced", async () => {

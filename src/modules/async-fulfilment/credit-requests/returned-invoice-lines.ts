@@ -14,7 +14,8 @@ export function returnedInvoiceLines(
   invoice: InvoiceModel,
   order: OrderDocument,
   returned: ReturnDetails["lines"],
-  earlierReturns: ReturnDetails[]
+  /** every unit the order's returns took back so far, this one included */
+  allReturned: ReturnDetails["lines"]
 ): ReturnedLine[] {
   const itemLines = invoice.lines.filter((line) => line.kind === "item")
   if (itemLines.length !== order.items.length) {
@@ -31,13 +32,33 @@ export function returnedInvoiceLines(
       }
       return { lineId: itemLines[index].id, quantity }
     })
-  const returnedOf = (itemId: string) =>
-    [...earlierReturns.flatMap((details) => details.lines), ...returned]
-      .filter((line) => line.item_id === itemId)
-      .reduce((sum, line) => sum + line.quantity, 0)
+  const returnedOf = (itemId: string) => allReturned.filter((line) => line.item_id === itemId).reduce((sum, line) => sum + line.quantity, 0)
   const everything = order.items.every((item) => returnedOf(item.id) >= item.quantity)
   const shipping = everything
     ? invoice.lines.filter((line) => line.kind === "shipping").map((line) => ({ lineId: line.id, quantity: line.quantity }))
     : []
   return [...lines, ...shipping]
+}
+
+/**
+ * What this receipt of a return adds: Medusa's received quantities are cumulative per return (a
+ * return received in two goes emits order.return_received twice), so the quantities an earlier
+ * credit note of the same return took back are subtracted. Also every unit all the order's
+ * returns took back, this receipt included (for the shipping rule above).
+ */
+export function newlyReturned(
+  current: ReturnDetails,
+  earlier: ReturnDetails[]
+): { lines: ReturnDetails["lines"]; allReturned: ReturnDetails["lines"] } {
+  const latest = new Map<string, ReturnDetails["lines"]>()
+  for (const details of earlier) latest.set(details.return_id, details.lines)
+  const before = latest.get(current.return_id) ?? []
+  const lines = current.lines
+    .map(({ item_id, quantity }) => ({
+      item_id,
+      quantity: quantity - before.filter((line) => line.item_id === item_id).reduce((sum, line) => sum + line.quantity, 0),
+    }))
+    .filter((line) => line.quantity > 0)
+  latest.set(current.return_id, current.lines)
+  return { lines, allReturned: [...latest.values()].flat() }
 }

@@ -17,7 +17,7 @@ import type { InvoiceModel } from "../invoice/model"
 import { fromMinorUnits, invoiceAmountDigits, toMinorUnits } from "../invoice/model/minor-units"
 import type { SideEffectKind } from "../types/side-effect"
 import type { OrderDocument } from "../types/order-document"
-import { returnedInvoiceLines } from "./returned-invoice-lines"
+import { newlyReturned, returnedInvoiceLines } from "./returned-invoice-lines"
 
 export type SettledCreditRequest =
   | { state: "settled"; request: CreditRequestRow; credit_note: CreditNoteRow | null; created_kinds: SideEffectKind[] }
@@ -104,7 +104,12 @@ export async function settleCreditRequest(
   const earlier = (await findOrderCreditRequests(manager, request.order_id)).filter(
     (row) => row.reason === "return" && row.outcome === "credited"
   )
-  const returnedLines = returnedInvoiceLines(model, document, (request.details as ReturnDetails).lines, earlier.map((row) => row.details as ReturnDetails))
+  const { lines, allReturned } = newlyReturned(request.details as ReturnDetails, earlier.map((row) => row.details as ReturnDetails))
+  if (!lines.length) {
+    // a repeat of a receipt already credited, under another key: nothing new came back
+    return settled(await recordCreditRequestOutcome(manager, id, { outcome: "absorbed", absorbed_by: "return" }))
+  }
+  const returnedLines = returnedInvoiceLines(model, document, lines, allReturned)
   const { creditNote, kinds } = await issue({ reason: "return", returnedLines })
   return settled(await recordCreditRequestOutcome(manager, id, { outcome: "credited", credit_note_id: creditNote.id }), creditNote, kinds)
 }

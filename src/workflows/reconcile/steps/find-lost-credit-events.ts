@@ -3,7 +3,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ASYNC_FULFILMENT_MODULE } from "../../../modules/async-fulfilment"
 import type AsyncFulfilmentModuleService from "../../../modules/async-fulfilment/service"
 import { refundSourceKey } from "../../refund/steps/load-payment-refunds"
-import { returnSourceKey } from "../../refund/steps/load-received-return"
+import {
+  RECEIVED_RETURN_FIELDS,
+  ReceivedReturn,
+  receivedLinesOf,
+  returnSourceKey,
+  unitsOf,
+} from "../../refund/steps/load-received-return"
 
 export const findLostCreditEventsStepId = "find-lost-credit-events"
 
@@ -32,13 +38,14 @@ export const findLostCreditEventsStep = createStep(findLostCreditEventsStepId, a
 
   const { data: refunds } = await query.graph({ entity: "refund", fields: ["id", "payment_id"], filters: { created_at: window } })
   const { data: canceled } = await query.graph({ entity: "order", fields: ["id"], filters: { status: "canceled", canceled_at: window } })
-  const { data: returns } = await query.graph({ entity: "return", fields: ["id"], filters: { received_at: window } })
+  const { data: received } = await query.graph({ entity: "return", fields: RECEIVED_RETURN_FIELDS, filters: { received_at: window } })
+  const returns = (received as ReceivedReturn[]).map((found) => ({ id: found.id, key: returnSourceKey(found.id, unitsOf(receivedLinesOf(found))) }))
 
   const recorded = new Set(
     (
       await service.findCreditRequestsBySourceKeys([
         ...refunds.map((refund: { id: string }) => refundSourceKey(refund.id)),
-        ...returns.map((found: { id: string }) => returnSourceKey(found.id)),
+        ...returns.map((found) => found.key),
       ])
     ).map((row) => row.source_key)
   )
@@ -47,8 +54,8 @@ export const findLostCreditEventsStep = createStep(findLostCreditEventsStepId, a
     payment_ids: unique(lostRefunds.map((refund: { payment_id: string }) => refund.payment_id)).slice(0, batchSize),
     canceled_order_ids: (await service.findInvoicedWithoutCancellationCreditNote(canceled.map((order: { id: string }) => order.id))).slice(0, batchSize),
     return_ids: returns
-      .map((found: { id: string }) => found.id)
-      .filter((id: string) => !recorded.has(returnSourceKey(id)))
+      .filter((found) => !recorded.has(found.key))
+      .map((found) => found.id)
       .slice(0, batchSize),
   })
 })
