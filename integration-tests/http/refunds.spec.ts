@@ -106,6 +106,29 @@ medusaIntegrationTestRunner({
       expect([mailsTo(order.id).length, erp.callsFor(order.id).length]).toEqual([mailCount, callCount])
     })
 
+    it("credits a refund made before the order was invoiced once its invoice is issued (the refund's job waits for it)", async () => {
+      const invoiceQueue = service().getQueues().queue("invoice")
+      await invoiceQueue.pause()
+      let orderId: string
+      try {
+        const order = await session.placeOrder(anna)
+        orderId = order.id
+        const paymentId = await paymentOf(order.id)
+        await capture(paymentId)
+        await refund(paymentId, 12.34)
+        await waitFor("the refund's credit request", async () => (await requestJobsOf(order.id)).length === 1)
+        expect(await service().findInvoice(order.id)).toBeNull()
+      } finally {
+        await invoiceQueue.resume()
+      }
+      // the order's invoice job and the refund's share the invoice queue: the refund's waits for the invoice
+      const { requests, creditNotes } = await creditedAs(orderId!, 1, 1)
+      const invoice = (await service().findInvoice(orderId!))!
+      expect(creditNotes.map((row) => [row.reason, row.model.totals.grossTotal, row.model.precedingInvoice?.number])).toEqual([["refund", 12.34, invoice.number]])
+      expect(requests[0]).toMatchObject({ outcome: "credited", credit_note_id: creditNotes[0].id })
+      expect(creditNotes[0].issued_at.getTime()).toBeGreaterThanOrEqual(new Date(invoice.model!.issuedAt).getTime())
+    })
+
     it("fails an over-refund for good with the reason, in the failed set; no credit note number is used by it", async () => {
       const { order, invoice, paymentId } = await invoicedOrder()
       const gross = invoice.model!.totals.grossTotal

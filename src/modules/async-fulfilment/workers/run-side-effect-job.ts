@@ -4,7 +4,7 @@ import { processorFor } from "../processors"
 import { readSideEffectPayload, type SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
-import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
+import { isCreditRequestSubject, ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
 import { isFinalAttempt, retryDelayMs, retrySettingsOf, toQueueError } from "../retry-policy"
 
 /** The first frame of the stack: where it failed, without the whole trace in the database. */
@@ -36,7 +36,9 @@ export async function runSideEffectJob(
     ? `${kind} job of order ${payload.order_id}`
     : subject === ORDER_CANCELED_SUBJECT
       ? `${kind} job (cancellation notice) of order ${payload.order_id}`
-      : `${kind} job of credit note ${subject} of order ${payload.order_id}`
+      : isCreditRequestSubject(subject)
+        ? `credit job of refund/return ${subject} of order ${payload.order_id}`
+        : `${kind} job of credit note ${subject} of order ${payload.order_id}`
   // BullMQ counts a takeover from a dead worker as a stall, not as an attempt
   const start = await progress.markSideEffectActive(payload.order_id, kind, attempt, {
     resumedAfterStall: job.stalledCounter > 0,
