@@ -8,7 +8,7 @@ import { einvoiceProblems, validateEInvoices } from "../../dev-support/einvoice-
 import { waitFor } from "../../dev-support/wait-for"
 import { renderInvoiceXml } from "../../src/modules/async-fulfilment/invoice/issue-invoice"
 import type { CreditNoteRow } from "../../src/modules/async-fulfilment/db/credit-notes"
-import { creditPaymentRefundsWorkflow, reconcileSideEffectsWorkflow } from "../../src/workflows"
+import { cancelOrderSideEffectsWorkflow, creditPaymentRefundsWorkflow, reconcileSideEffectsWorkflow } from "../../src/workflows"
 
 const testEnv = prepareTestEnv("refunds")
 jest.setTimeout(120_000)
@@ -184,6 +184,19 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 1_000))
       expect(await service().findOrderCreditNotes(order.id)).toHaveLength(1)
       expect(erp.callsFor(order.id).filter((call) => call.body.type === "credit_note")).toHaveLength(1)
+    })
+
+    it("cancels an order whose refunds already took back the whole invoice: no cancellation credit note, the workflow succeeds", async () => {
+      const { order, invoice, paymentId } = await invoicedOrder()
+      await refund(paymentId, order.total)
+      await creditedAs(order.id, 1, 1)
+      expect((await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)).status).toBe(200)
+      const { result, errors } = await cancelOrderSideEffectsWorkflow(getContainer()).run({ input: { order_id: order.id, event_id: "after-full-refund" }, throwOnError: false })
+      expect(errors).toEqual([])
+      expect(result.credit_note).toMatchObject({ credit_note_id: null, created_kinds: [] })
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      const notes = await service().findOrderCreditNotes(order.id)
+      expect(notes.map((row) => [row.reason, row.model.totals.grossTotal])).toEqual([["refund", invoice.model!.totals.grossTotal]])
     })
 
     it("credits a return of one line received through the admin return routes with that line; the refund after it is absorbed by it, a further refund credited", async () => {

@@ -458,6 +458,19 @@ export default class AsyncFulfilmentModuleService
     return (rows as { order_id: string }[]).map((row) => row.order_id)
   }
 
+  /** True when the order's credit notes already take back its whole invoice (a cancellation has nothing left to credit). */
+  @InjectManager()
+  async isInvoiceFullyCredited(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const [row] = await (sharedContext.manager as SqlEntityManager).execute(
+      `SELECT (invoice.model -> 'totals' ->> 'grossTotal')::numeric <=
+              (SELECT COALESCE(SUM((note.model -> 'totals' ->> 'grossTotal')::numeric), 0) FROM af_credit_note note
+               WHERE note.invoice_id = invoice.id AND note.deleted_at IS NULL) AS fully
+       FROM af_invoice invoice WHERE invoice.order_id = ? AND invoice.deleted_at IS NULL AND invoice.model IS NOT NULL`,
+      [orderId]
+    )
+    return Boolean(row?.fully)
+  }
+
   /** A refund or return of an order that will never have an invoice: nothing to credit. */
   @InjectManager()
   async closeCreditRequestNotInvoiced(id: string, @MedusaContext() sharedContext: Context = {}): Promise<CreditRequestRow> {
