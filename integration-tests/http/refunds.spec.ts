@@ -8,7 +8,12 @@ import { einvoiceProblems, validateEInvoices } from "../../dev-support/einvoice-
 import { waitFor } from "../../dev-support/wait-for"
 import { renderInvoiceXml } from "../../src/modules/async-fulfilment/invoice/issue-invoice"
 import type { CreditNoteRow } from "../../src/modules/async-fulfilment/db/credit-notes"
-import { cancelOrderSideEffectsWorkflow, creditPaymentRefundsWorkflow, reconcileSideEffectsWorkflow } from "../../src/workflows"
+import {
+  cancelOrderSideEffectsWorkflow,
+  creditPaymentRefundsWorkflow,
+  creditReceivedReturnWorkflow,
+  reconcileSideEffectsWorkflow,
+} from "../../src/workflows"
 
 const testEnv = prepareTestEnv("refunds")
 jest.setTimeout(120_000)
@@ -199,7 +204,7 @@ medusaIntegrationTestRunner({
       expect(notes.map((row) => [row.reason, row.model.totals.grossTotal])).toEqual([["refund", invoice.model!.totals.grossTotal]])
     })
 
-    it("credits a return of one line received through the admin return routes with that line; the refund after it is absorbed by it, a further refund credited", async () => {
+    it("credits a return of one line received through the admin return routes with that line (a repeated order.return_received creates nothing new); the refund after it is absorbed by it, a further refund credited", async () => {
       const { order, invoice, paymentId } = await invoicedOrder()
       const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*items`, admin)
       const items = data.order.items as { id: string; title: string; quantity: number }[]
@@ -231,6 +236,13 @@ medusaIntegrationTestRunner({
       ])
       expect(creditNote.model.totals.grossTotal).toBe(invoiceLine.grossAmount)
       await keep("return of one line", creditNote)
+      // a repeated order.return_received (the event again, and the workflow run by hand) records nothing new
+      await getContainer().resolve(Modules.EVENT_BUS).emit([{ name: "order.return_received", data: { order_id: order.id, return_id: created.id } }])
+      const { result: repeated } = await creditReceivedReturnWorkflow(getContainer()).run({ input: { return_id: created.id, event_id: "repeat" } })
+      expect(repeated.recorded.subjects).toEqual([])
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      expect(await requestsOf(order.id)).toHaveLength(1)
+      expect(await service().findOrderCreditNotes(order.id)).toHaveLength(1)
 
       // the admin refunds the return (a separate action in Medusa): absorbed by the return's credit note
       await refund(paymentId, invoiceLine.grossAmount)
