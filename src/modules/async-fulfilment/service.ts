@@ -7,7 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { AuditEntry, CreditNote, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
+import { AuditEntry, CreditNote, CreditRequest, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
 import type { AsyncFulfilmentOptions } from "./options"
 import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
@@ -33,6 +33,14 @@ import {
   recordCreditNoteFile,
 } from "./db/credit-notes"
 import { creditNoteBuilder, type IssueCreditNoteInput } from "./invoice/credit-note/issue-credit-note"
+import {
+  CreditRequestRow,
+  findCreditRequestsBySourceKeys,
+  insertMissingCreditRequests,
+  NewCreditRequest,
+  recordCreditRequestOutcome,
+} from "./db/credit-requests"
+import { settleCreditRequest, type SettledCreditRequest } from "./credit-requests/settle-credit-request"
 import {
   AllocatedInvoiceRow,
   recordIssuedInvoiceRow,
@@ -139,6 +147,7 @@ export interface ReconcileLease {
 export default class AsyncFulfilmentModuleService
   extends MedusaService({
     CreditNote,
+    CreditRequest,
     SideEffectJob,
     OrderSnapshot,
     Invoice,
@@ -384,20 +393,119 @@ export default class AsyncFulfilmentModuleService
   ): Promise<IssuedCreditNoteSideEffects> {
     const manager = sharedContext.transactionManager as SqlEntityManager
     const creditNote = await insertCreditNoteWithNextNumber(manager, this.creditNoteAllocation(input))
-    const document = await findOrderSnapshotDocument(manager, input.orderId)
+    const created_kinds = await this.insertSubjectJobs_(manager, input.orderId, creditNote.id, enabledSideEffectKinds(this.options_), input.eventId)
+    return { credit_note: creditNote, created_kinds }
+  }
+
+  /** The side-effect jobs of one subject (a credit note, a credit request) not recorded yet, in the caller's transaction. */
+  protected async insertSubjectJobs_(
+    manager: SqlEntityManager,
+    orderId: string,
+    subject: string,
+    kinds: SideEffectKind[],
+    eventId: string | null
+  ): Promise<SideEffectKind[]> {
+    const document = await findOrderSnapshotDocument(manager, orderId)
     const inserted = await insertMissingSideEffectJobs(
       manager,
-      enabledSideEffectKinds(this.options_).map((kind) => ({
-        order_id: input.orderId,
+      kinds.map((kind) => ({
+        order_id: orderId,
         order_display_id: (document?.display_id as number | undefined) ?? null,
         kind,
-        subject: creditNote.id,
+        subject,
         held: false,
         max_attempts: this.options_.jobs[kind].attempts,
-        event_id: input.eventId,
+        event_id: eventId,
       }))
     )
-    return { credit_note: creditNote, created_kinds: inserted.map((row) => row.kind) }
+    return inserted.map((row) => row.kind)
+  }
+
+  /**
+   * Records refunds and returns to be credited, each with its `invoice` job (subject = the
+   * request's id) that settles it, in one transaction. Only those not recorded yet (by source
+   * key): a repeated event or the reconciler records nothing new. Nothing when invoices are off.
+   */
+  @InjectTransactionManager()
+  async recordCreditRequests(
+    requests: NewCreditRequest[],
+    eventId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ subject: string; kinds: SideEffectKind[] }[]> {
+    if (!enabledSideEffectKinds(this.options_).includes("invoice")) {
+      return []
+    }
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const inserted = await insertMissingCreditRequests(manager, requests)
+    const recorded: { subject: string; kinds: SideEffectKind[] }[] = []
+    for (const request of inserted) {
+      recorded.push({ subject: request.id, kinds: await this.insertSubjectJobs_(manager, request.order_id, request.id, ["invoice"], eventId) })
+    }
+    return recorded
+  }
+
+  @InjectManager()
+  async findCreditRequestsBySourceKeys(sourceKeys: string[], @MedusaContext() sharedContext: Context = {}): Promise<CreditRequestRow[]> {
+    return findCreditRequestsBySourceKeys(sharedContext.manager as SqlEntityManager, sourceKeys)
+  }
+
+  /**
+   * Settles a refund or return (its job calls this): its credit note issued with its PDF, mail
+   * and ERP jobs, or why none is due, in one transaction; once (a repeat returns the outcome).
+   */
+  @InjectTransactionManager()
+  async settleCreditRequest(
+    id: string,
+    eventId: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SettledCreditRequest> {
+    const kinds = enabledSideEffectKinds(this.options_)
+    return settleCreditRequest(sharedContext.transactionManager as SqlEntityManager, id, {
+      allocation: (input) => this.creditNoteAllocation(input),
+      recordJobs: (manager, orderId, creditNoteId) => this.insertSubjectJobs_(manager, orderId, creditNoteId, kinds, eventId),
+    })
+  }
+
+  /** Of these orders, those invoiced (with a model) that have no cancellation credit note and something left to credit. */
+  @InjectManager()
+  async findInvoicedWithoutCancellationCreditNote(
+    orderIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!orderIds.length) {
+      return []
+    }
+    const rows = await (sharedContext.manager as SqlEntityManager).execute(
+      `SELECT invoice.order_id FROM af_invoice invoice
+       WHERE invoice.order_id IN (${orderIds.map(() => "?").join(", ")}) AND invoice.deleted_at IS NULL
+         AND invoice.model IS NOT NULL AND invoice.file_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM af_credit_note note WHERE note.order_id = invoice.order_id
+                         AND note.reason = 'cancellation' AND note.deleted_at IS NULL)
+         -- refunds and returns that took back the whole invoice leave the cancellation nothing to credit
+         AND (SELECT COALESCE(SUM((note.model -> 'totals' ->> 'grossTotal')::numeric), 0) FROM af_credit_note note
+              WHERE note.invoice_id = invoice.id AND note.deleted_at IS NULL) < (invoice.model -> 'totals' ->> 'grossTotal')::numeric`,
+      orderIds
+    )
+    return (rows as { order_id: string }[]).map((row) => row.order_id)
+  }
+
+  /** True when the order's credit notes already take back its whole invoice (a cancellation has nothing left to credit). */
+  @InjectManager()
+  async isInvoiceFullyCredited(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const [row] = await (sharedContext.manager as SqlEntityManager).execute(
+      `SELECT (invoice.model -> 'totals' ->> 'grossTotal')::numeric <=
+              (SELECT COALESCE(SUM((note.model -> 'totals' ->> 'grossTotal')::numeric), 0) FROM af_credit_note note
+               WHERE note.invoice_id = invoice.id AND note.deleted_at IS NULL) AS fully
+       FROM af_invoice invoice WHERE invoice.order_id = ? AND invoice.deleted_at IS NULL AND invoice.model IS NOT NULL`,
+      [orderId]
+    )
+    return Boolean(row?.fully)
+  }
+
+  /** A refund or return of an order that will never have an invoice: nothing to credit. */
+  @InjectManager()
+  async closeCreditRequestNotInvoiced(id: string, @MedusaContext() sharedContext: Context = {}): Promise<CreditRequestRow> {
+    return recordCreditRequestOutcome(sharedContext.manager as SqlEntityManager, id, { outcome: "not_invoiced" })
   }
 
   /**

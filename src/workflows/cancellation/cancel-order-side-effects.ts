@@ -28,7 +28,9 @@ export const cancelOrderSideEffectsWorkflow = createWorkflow(
     const settled = settleCanceledOrderStep({ order_id: input.order_id })
     const creditNote = when({ settled }, ({ settled }) => settled.invoiced).then(() => {
       const issued = issueCancellationCreditNoteStep({ order_id: input.order_id, event_id: eventId })
-      const subjects = transform({ issued }, ({ issued }) => [{ subject: issued.credit_note_id, kinds: issued.created_kinds }])
+      const subjects = transform({ issued }, ({ issued }) =>
+        issued.credit_note_id ? [{ subject: issued.credit_note_id, kinds: issued.created_kinds }] : []
+      )
       enqueueSideEffectFlowsStep({ order_id: input.order_id, event_id: eventId, subjects })
       return issued
     })

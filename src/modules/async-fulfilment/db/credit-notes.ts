@@ -3,7 +3,7 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { InvoiceModel } from "../invoice/model"
 import { formatInvoiceNumber, InvoiceNumbering, invoiceSequenceScope, takeNextSequenceValue } from "./allocate-invoice-number"
 
-export type CreditNoteReason = "cancellation" | "refund"
+export type CreditNoteReason = "cancellation" | "refund" | "return"
 
 export interface CreditNoteRow {
   id: string

@@ -51,6 +51,8 @@ export interface CreditNoteMailTexts {
   /** the first paragraph, by why the credit note was issued */
   cancellation: string
   refund: string
+  /** the mail of a return's credit note */
+  return: string
   paragraphs: string[]
   attachmentName: string
 }

@@ -13,7 +13,7 @@ export interface RenderedCreditNoteMail extends RenderedMail {
 
 export interface CreditNoteMailInput {
   order: OrderDocument
-  creditNote: { reason: "cancellation" | "refund"; model: InvoiceModel }
+  creditNote: { reason: "cancellation" | "refund" | "return"; model: InvoiceModel }
   storeName: string
 }
 

@@ -14,7 +14,7 @@ export const CreditNote = model
     sequence_scope: model.text(),
     sequence_value: model.number(),
     issued_at: model.dateTime(),
-    reason: model.enum(["cancellation", "refund"]),
+    reason: model.enum(["cancellation", "refund", "return"]),
     source_key: model.text(),
     /** the credit note as issued (an InvoiceModel of type 381): every rendering comes from it */
     model: model.json(),

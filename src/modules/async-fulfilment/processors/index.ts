@@ -1,4 +1,4 @@
-import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
+import { isCreditRequestSubject, ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
 import { PermanentSideEffectError } from "../errors/permanent-side-effect-error"
 import type { SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
@@ -13,6 +13,8 @@ import { processOrderCanceledMailJob } from "./order-canceled-mail"
 import { processResendMailJob } from "./resend-mail"
 import { processResyncErpJob } from "./resync-erp"
 import { parseActionSubject } from "../types/action-subjects"
+
+import { processCreditRequestJob } from "./credit-request"
 
 export type SideEffectProcessor = (payload: SideEffectPayload, runtime: ProcessorRuntime) => Promise<unknown>
 
@@ -56,6 +58,17 @@ export const ACTION_PROCESSORS = {
   resync_erp: onlyKind("erp", processResyncErpJob),
 } as const
 
+const onlyInvoice: SideEffectProcessor = async (payload) => {
+  throw new PermanentSideEffectError(`a credit request (${payload.subject}) has only an invoice job, no ${payload.kind} job`)
+}
+
+/** A refund or return waiting to be credited: one job (of kind invoice) issues its credit note. */
+export const CREDIT_REQUEST_PROCESSORS: Record<SideEffectKind, SideEffectProcessor> = {
+  invoice: processCreditRequestJob,
+  mail: onlyInvoice,
+  erp: onlyInvoice,
+}
+
 export function processorFor(kind: SideEffectKind, subject: string): SideEffectProcessor {
   if (!subject) {
     return SIDE_EFFECT_PROCESSORS[kind]
@@ -63,6 +76,9 @@ export function processorFor(kind: SideEffectKind, subject: string): SideEffectP
   const action = parseActionSubject(subject)
   if (action) {
     return ACTION_PROCESSORS[action.action]
+  }
+  if (isCreditRequestSubject(subject)) {
+    return CREDIT_REQUEST_PROCESSORS[kind]
   }
   return (subject === ORDER_CANCELED_SUBJECT ? ORDER_CANCELED_PROCESSORS : CREDIT_NOTE_PROCESSORS)[kind]
 }
@@ -77,3 +93,4 @@ export type { OrderCanceledErpJobResult } from "./order-canceled-erp"
 export type { OrderCanceledMailJobResult } from "./order-canceled-mail"
 export type { ResendMailJobResult } from "./resend-mail"
 export type { ResyncErpJobResult } from "./resync-erp"
+export type { CreditRequestJobResult } from "./credit-request"

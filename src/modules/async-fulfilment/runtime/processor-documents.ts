@@ -1,6 +1,9 @@
 import type { OrderDocument } from "../types/order-document"
 import type { AllocatedInvoiceRow } from "../db/allocate-invoice-number"
 import type { CreditNoteRow } from "../db/credit-notes"
+import type { CreditRequestRow } from "../db/credit-requests"
+import type { SettledCreditRequest } from "../credit-requests/settle-credit-request"
+import type { SideEffectFlowInput } from "../queues/side-effect-flow"
 import type { InvoiceModel } from "../invoice/model"
 import type { SideEffectKind } from "../types/side-effect"
 import type { SideEffectJobStatus } from "../side-effect-jobs/state-machine"
@@ -29,4 +32,9 @@ export interface ProcessorDocuments {
   recordCreditNoteFile(id: string, file: { id: string; url: string }): Promise<boolean>
   /** the address an admin's resend (`resend-<n>`) was given; `to: null` = the order's own; null = no such resend */
   findResendRecipient(orderId: string, subject: string): Promise<{ to: string | null; erased: boolean } | null>
+  /** a refund's or return's credit note issued (with its jobs recorded), or why none is due; once */
+  settleCreditRequest(id: string, eventId: string | null): Promise<SettledCreditRequest>
+  closeCreditRequestNotInvoiced(id: string): Promise<CreditRequestRow>
+  /** adds the queue jobs of these subjects (a credit note just issued) to BullMQ */
+  enqueueSideEffectFlows(inputs: SideEffectFlowInput[]): Promise<string[]>
 }

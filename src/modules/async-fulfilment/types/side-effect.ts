@@ -41,3 +41,8 @@ export function withDependents(kinds: SideEffectKind[]): SideEffectKind[] {
  * invoiced (no credit note to send). Other subjects are credit note ids (`afcn_…`); "" is the order's own.
  */
 export const ORDER_CANCELED_SUBJECT = "order_canceled"
+
+/** A refund's or return's credit request (`afcr_…`): its one job, of kind invoice, settles it. */
+export const CREDIT_REQUEST_SUBJECT_PREFIX = "afcr_"
+
+export const isCreditRequestSubject = (subject: string) => subject.startsWith(CREDIT_REQUEST_SUBJECT_PREFIX)

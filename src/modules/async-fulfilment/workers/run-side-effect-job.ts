@@ -4,9 +4,26 @@ import { processorFor } from "../processors"
 import { readSideEffectPayload, type SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
-import { ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
+import { isCreditRequestSubject, ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
 import { parseActionSubject } from "../types/action-subjects"
 import { isFinalAttempt, retryDelayMs, retrySettingsOf, toQueueError } from "../retry-policy"
+
+/** How the logs name a job: the order's own, a cancellation notice, an admin's action, a credit request or a credit note's. */
+function describeSideEffectJob(kind: SideEffectKind, subject: string, orderId: string): string {
+  if (!subject) {
+    return `${kind} job of order ${orderId}`
+  }
+  if (subject === ORDER_CANCELED_SUBJECT) {
+    return `${kind} job (cancellation notice) of order ${orderId}`
+  }
+  if (parseActionSubject(subject)) {
+    return `${kind} job (${subject}) of order ${orderId}`
+  }
+  if (isCreditRequestSubject(subject)) {
+    return `credit job of refund/return ${subject} of order ${orderId}`
+  }
+  return `${kind} job of credit note ${subject} of order ${orderId}`
+}
 
 /** The first frame of the stack: where it failed, without the whole trace in the database. */
 function stackHead(error: unknown): string | null {
@@ -33,13 +50,7 @@ export async function runSideEffectJob(
   const { payload } = read
   const { subject } = payload
   const attempt = job.attemptsMade + 1
-  const what = !subject
-    ? `${kind} job of order ${payload.order_id}`
-    : subject === ORDER_CANCELED_SUBJECT
-      ? `${kind} job (cancellation notice) of order ${payload.order_id}`
-      : parseActionSubject(subject)
-        ? `${kind} job (${subject}) of order ${payload.order_id}`
-        : `${kind} job of credit note ${subject} of order ${payload.order_id}`
+  const what = describeSideEffectJob(kind, subject, payload.order_id)
   // BullMQ counts a takeover from a dead worker as a stall, not as an attempt
   const start = await progress.markSideEffectActive(payload.order_id, kind, attempt, {
     resumedAfterStall: job.stalledCounter > 0,

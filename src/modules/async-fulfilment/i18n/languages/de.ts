@@ -73,6 +73,7 @@ const de: Translations = {
     creditNoteRefundLine: "Erstattung",
     creditNoteCancellationNote: "Korrektur der Rechnung {invoiceNumber} vom {invoiceDate}: die Bestellung wurde storniert.",
     creditNoteRefundNote: "Korrektur der Rechnung {invoiceNumber} vom {invoiceDate}: Erstattung.",
+    creditNoteReturnNote: "Korrektur der Rechnung {invoiceNumber} vom {invoiceDate}: Rücksendung.",
     creditNoteRefundedTerms: "Erstattet auf das ursprüngliche Zahlungsmittel",
     creditNoteOffsetTerms: "Mindert den offenen Betrag der Rechnung {invoiceNumber}",
   },
@@ -127,6 +128,7 @@ const de: Translations = {
       subject: "Rechnungskorrektur {creditNoteNumber} zu Ihrer Bestellung {orderNumber}",
       cancellation: "Ihre Bestellung {orderNumber} bei {storeName} wurde storniert.",
       refund: "wir haben Ihnen einen Teil Ihrer Bestellung {orderNumber} bei {storeName} erstattet.",
+      return: "wir haben die Rücksendung aus Ihrer Bestellung {orderNumber} bei {storeName} erhalten.",
       paragraphs: [
         "Anbei erhalten Sie unsere Rechnungskorrektur {creditNoteNumber} über {amount} zur Rechnung {invoiceNumber}.",
         "Bitte bewahren Sie sie zusammen mit der Rechnung auf.",

@@ -72,6 +72,7 @@ const en: Translations = {
     creditNoteRefundLine: "Refund",
     creditNoteCancellationNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: the order was cancelled.",
     creditNoteRefundNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: refund.",
+    creditNoteReturnNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: returned goods.",
     creditNoteRefundedTerms: "Refunded to the original means of payment",
     creditNoteOffsetTerms: "Reduces the amount due on invoice {invoiceNumber}",
   },
@@ -125,6 +126,7 @@ const en: Translations = {
       subject: "Credit note {creditNoteNumber} for your order {orderNumber}",
       cancellation: "your order {orderNumber} at {storeName} has been canceled.",
       refund: "we have refunded part of your order {orderNumber} at {storeName}.",
+      return: "we have received the goods you returned from your order {orderNumber} at {storeName}.",
       paragraphs: [
         "Attached is our credit note {creditNoteNumber} of {amount}, which corrects invoice {invoiceNumber}.",
         "Please keep it with the invoice for your records.",

@@ -74,6 +74,7 @@ const fr: Translations = {
     creditNoteRefundLine: "Remboursement",
     creditNoteCancellationNote: "Rectifie la facture {invoiceNumber} du {invoiceDate}\u00a0: la commande a été annulée.",
     creditNoteRefundNote: "Rectifie la facture {invoiceNumber} du {invoiceDate}\u00a0: remboursement.",
+    creditNoteReturnNote: "Rectifie la facture {invoiceNumber} du {invoiceDate}\u00a0: marchandises retournées.",
     creditNoteRefundedTerms: "Remboursé sur le moyen de paiement d’origine",
     creditNoteOffsetTerms: "Réduit le montant dû de la facture {invoiceNumber}",
   },
@@ -129,6 +130,7 @@ const fr: Translations = {
       subject: "Avoir {creditNoteNumber} pour votre commande {orderNumber}",
       cancellation: "votre commande {orderNumber} chez {storeName} a été annulée.",
       refund: "nous vous avons remboursé une partie de votre commande {orderNumber} chez {storeName}.",
+      return: "nous avons reçu les articles retournés de votre commande {orderNumber} chez {storeName}.",
       paragraphs: [
         "Vous trouverez ci-joint notre avoir {creditNoteNumber} d’un montant de {amount}, qui rectifie la facture {invoiceNumber}.",
         "Veuillez le conserver avec la facture.",

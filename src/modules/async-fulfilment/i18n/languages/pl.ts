@@ -72,6 +72,7 @@ const pl: Translations = {
     creditNoteRefundLine: "Zwrot należności",
     creditNoteCancellationNote: "Korekta faktury {invoiceNumber} z dnia {invoiceDate}. Przyczyna korekty: anulowanie zamówienia.",
     creditNoteRefundNote: "Korekta faktury {invoiceNumber} z dnia {invoiceDate}. Przyczyna korekty: zwrot należności.",
+    creditNoteReturnNote: "Korekta faktury {invoiceNumber} z dnia {invoiceDate}. Przyczyna korekty: zwrot towaru.",
     creditNoteRefundedTerms: "Zwrot na pierwotny środek płatności",
     creditNoteOffsetTerms: "Zmniejsza kwotę do zapłaty z faktury {invoiceNumber}",
   },
@@ -125,6 +126,7 @@ const pl: Translations = {
       subject: "Faktura korygująca {creditNoteNumber} do zamówienia {orderNumber}",
       cancellation: "Twoje zamówienie {orderNumber} w sklepie {storeName} zostało anulowane.",
       refund: "zwróciliśmy część płatności za Twoje zamówienie {orderNumber} w sklepie {storeName}.",
+      return: "otrzymaliśmy zwrócone towary z Twojego zamówienia {orderNumber} w sklepie {storeName}.",
       paragraphs: [
         "W załączniku przesyłamy fakturę korygującą {creditNoteNumber} na kwotę {amount} do faktury {invoiceNumber}.",
         "Zachowaj ją razem z fakturą.",

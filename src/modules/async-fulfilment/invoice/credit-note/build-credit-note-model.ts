@@ -5,9 +5,16 @@ import { isoDateOf, normalizeInstant } from "../model/invoice-dates"
 import { CreditExceedsInvoiceError } from "../../errors/credit-exceeds-invoice-error"
 import { InvalidCreditNoteError } from "../../errors/invalid-credit-note-error"
 import { splitRefundOverVat } from "./split-refund-over-vat"
+import { returnedLines, type ReturnedLine } from "./returned-lines"
 
-/** What the credit note takes back: the whole invoice (a cancellation), or a refunded gross amount. */
-export type CreditNoteScope = { kind: "cancellation" } | { kind: "refund"; grossAmount: number }
+/**
+ * What the credit note takes back: the whole invoice (a cancellation), a refunded gross amount,
+ * or returned lines (each a quantity of one invoice line, at that line's price and VAT).
+ */
+export type CreditNoteScope =
+  | { kind: "cancellation" }
+  | { kind: "refund"; grossAmount: number }
+  | { kind: "return"; lines: ReturnedLine[] }
 
 export interface BuildCreditNoteInput {
   /** the issued invoice the credit note corrects, as stored */
@@ -67,7 +74,8 @@ function refundLines(
  * A credit note (UNTDID 1001 type 381) for an issued invoice: the same model, its own number and
  * date, the invoice it corrects (BG-3), and the amounts it takes back as positive amounts. A
  * cancellation takes back every line of the invoice; a refund one line per VAT rate, split in
- * proportion (splitRefundOverVat), and never more than the invoice still holds.
+ * proportion (splitRefundOverVat); a return the returned quantities of the invoice's lines
+ * (returnedLines). Never more than the invoice still holds.
  */
 export function buildCreditNoteModel(input: BuildCreditNoteInput): InvoiceModel {
   const { invoice, creditNote, scope, texts } = input
@@ -80,8 +88,13 @@ export function buildCreditNoteModel(input: BuildCreditNoteInput): InvoiceModel 
   const digits = invoiceAmountDigits(invoice.currencyCode)
   const invoiceGross = toMinorUnits(invoice.totals.grossTotal, digits)
   const remaining = invoiceGross - Math.round(toMinorUnits(input.alreadyCredited ?? 0, digits))
+  const returned = scope.kind === "return" ? returnedLines(invoice, scope.lines, digits, fail) : null
   const requested =
-    scope.kind === "cancellation" ? remaining : Math.round(toMinorUnits(scope.grossAmount, digits))
+    scope.kind === "cancellation"
+      ? remaining
+      : returned
+        ? returned.lines.reduce((sum, line) => sum + toMinorUnits(line.grossAmount, digits), 0)
+        : Math.round(toMinorUnits((scope as { grossAmount: number }).grossAmount, digits))
   const shown = (minor: number) => fromMinorUnits(minor, digits).toFixed(digits)
   if (!(requested > 0)) throw fail(`nothing to credit (${shown(requested)} ${invoice.currencyCode})`)
   if (requested > remaining) throw new CreditExceedsInvoiceError(invoice.number, shown(requested), shown(remaining), invoice.currencyCode)
@@ -90,12 +103,16 @@ export function buildCreditNoteModel(input: BuildCreditNoteInput): InvoiceModel 
   const whole = scope.kind === "cancellation" && requested === invoiceGross
   const { lines, breakdown } = whole
     ? { lines: invoice.lines, breakdown: invoice.vatBreakdown }
-    : refundLines(invoice, requested, digits, texts)
+    : (returned ?? refundLines(invoice, requested, digits, texts))
   const vatTotal = breakdown.reduce((sum, entry) => sum + toMinorUnits(entry.vatAmount, digits), 0)
   const netTotal = requested - vatTotal
   const gross = fromMinorUnits(requested, digits)
   const payment = creditNotePayment(invoice, texts)
-  const reason = scope.kind === "cancellation" ? texts.creditNoteCancellationNote : texts.creditNoteRefundNote
+  const reason = {
+    cancellation: texts.creditNoteCancellationNote,
+    refund: texts.creditNoteRefundNote,
+    return: texts.creditNoteReturnNote,
+  }[scope.kind]
   const vatNotes = invoice.notes.filter((note) => note === texts.reverseChargeNote || breakdown.some((entry) => entry.exemptionReason === note))
 
   return {

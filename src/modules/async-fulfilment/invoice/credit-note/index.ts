@@ -1,4 +1,5 @@
 export { buildCreditNoteModel, type BuildCreditNoteInput, type CreditNoteScope } from "./build-credit-note-model"
+export { returnedLines, type ReturnedLine } from "./returned-lines"
 export { splitRefundOverVat, type RefundShare } from "./split-refund-over-vat"
 export { CreditExceedsInvoiceError } from "../../errors/credit-exceeds-invoice-error"
 export { InvalidCreditNoteError } from "../../errors/invalid-credit-note-error"

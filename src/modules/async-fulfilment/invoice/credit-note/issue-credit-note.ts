@@ -1,7 +1,8 @@
 import { translationsFor } from "../../i18n"
 import type { CreditNoteDraftInput, CreditNoteReason } from "../../db/credit-notes"
 import type { InvoiceModel } from "../model/invoice-model"
-import { buildCreditNoteModel } from "./build-credit-note-model"
+import { buildCreditNoteModel, type CreditNoteScope } from "./build-credit-note-model"
+import type { ReturnedLine } from "./returned-lines"
 
 export interface IssueCreditNoteInput {
   orderId: string
@@ -10,7 +11,15 @@ export interface IssueCreditNoteInput {
   sourceKey: string
   /** a refund's gross amount in the main unit; a cancellation credits what is left of the invoice */
   grossAmount?: number
+  /** a return's lines: quantities of the invoice's lines (their BT-126 ids) */
+  returnedLines?: ReturnedLine[]
   issuedAt?: Date
+}
+
+function scopeOf(input: IssueCreditNoteInput): CreditNoteScope {
+  if (input.reason === "cancellation") return { kind: "cancellation" }
+  if (input.reason === "return") return { kind: "return", lines: input.returnedLines ?? [] }
+  return { kind: "refund", grossAmount: input.grossAmount ?? 0 }
 }
 
 /** The builder the allocating transaction calls once it has the credit note's number. */
@@ -19,7 +28,7 @@ export function creditNoteBuilder(input: IssueCreditNoteInput): (draft: CreditNo
     buildCreditNoteModel({
       invoice,
       creditNote: { number, issued_at: issuedAt },
-      scope: input.reason === "cancellation" ? { kind: "cancellation" } : { kind: "refund", grossAmount: input.grossAmount ?? 0 },
+      scope: scopeOf(input),
       alreadyCredited,
       texts: translationsFor(invoice.language).invoiceModel,
     })

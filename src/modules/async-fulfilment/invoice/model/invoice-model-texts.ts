@@ -29,6 +29,8 @@ export interface InvoiceModelTexts {
   creditNoteCancellationNote: string
   /** BT-22 of a credit note for a refund */
   creditNoteRefundNote: string
+  /** BT-22 of a credit note for returned goods */
+  creditNoteReturnNote: string
   /** BT-20 of a credit note whose amount went back to the customer's payment */
   creditNoteRefundedTerms: string
   /** BT-20 of a credit note for an invoice not paid yet: "{invoiceNumber}" is replaced */

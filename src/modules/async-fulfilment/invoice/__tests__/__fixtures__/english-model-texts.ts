@@ -15,6 +15,7 @@ export const ENGLISH_MODEL_TEXTS: InvoiceModelTexts = {
   creditNoteRefundLine: "Refund",
   creditNoteCancellationNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: the order was cancelled.",
   creditNoteRefundNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: refund.",
+  creditNoteReturnNote: "Corrects invoice {invoiceNumber} of {invoiceDate}: returned goods.",
   creditNoteRefundedTerms: "Refunded to the original means of payment",
   creditNoteOffsetTerms: "Reduces the amount due on invoice {invoiceNumber}",
 }

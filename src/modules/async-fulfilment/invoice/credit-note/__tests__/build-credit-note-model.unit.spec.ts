@@ -143,4 +143,36 @@ describe("buildCreditNoteModel", () => {
     expect(note.lines[0].name).toBe("Zwrot należności")
     expect(note.notes[0]).toContain("Przyczyna korekty: zwrot należności")
   })
+
+  it("credits returned lines: their quantity at the invoice line's unit price and VAT, the breakdown of those lines only", () => {
+    const [desk, coffee, book, shipping] = mixedInvoice.lines
+    const note = creditNote(mixedInvoice, { kind: "return", lines: [{ lineId: desk.id, quantity: 1 }, { lineId: book.id, quantity: 7 }] })
+    expectConsistent(note)
+    expect(note.notes[0]).toBe(`Corrects invoice ${mixedInvoice.number} of ${mixedInvoice.issueDate}: returned goods.`)
+    expect(note.lines.map((line) => [line.id, line.name, line.quantity, line.netUnitPrice, line.vatRate])).toEqual([
+      ["1", desk.name, 1, desk.netUnitPrice, 23],
+      ["2", book.name, 7, book.netUnitPrice, 8],
+    ])
+    // a whole line as invoiced; a part of one in proportion, to the cent
+    expect(note.lines[1]).toMatchObject({ netAmount: book.netAmount, vatAmount: book.vatAmount })
+    expect(Math.abs(cents(note.lines[0].netAmount) * 3 - cents(desk.netAmount))).toBeLessThanOrEqual(2)
+    expect(note.vatBreakdown.map((entry) => entry.rate)).toEqual([23, 8])
+    expect(note.totals.grossTotal).toBe((cents(note.lines[0].grossAmount) + cents(book.grossAmount)) / 100)
+    expect(note.lines.some((line) => line.kind === "shipping" || line.name === coffee.name)).toBe(false)
+
+    const everything = creditNote(mixedInvoice, { kind: "return", lines: mixedInvoice.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })) })
+    expect(everything.totals.grossTotal).toBe(mixedInvoice.totals.grossTotal)
+    expect(everything.lines.map((line) => line.kind)).toEqual(["item", "item", "item", "shipping"])
+    expect(shipping.kind).toBe("shipping")
+  })
+
+  it("refuses a return of more than the invoice line holds, of an unknown line, or beyond what is left to credit", () => {
+    const [desk] = mixedInvoice.lines
+    expect(() => creditNote(mixedInvoice, { kind: "return", lines: [{ lineId: desk.id, quantity: 4 }] })).toThrow(InvalidCreditNoteError)
+    expect(() => creditNote(mixedInvoice, { kind: "return", lines: [{ lineId: "99", quantity: 1 }] })).toThrow("the invoice has no line 99")
+    expect(() => creditNote(mixedInvoice, { kind: "return", lines: [] })).toThrow("nothing was returned")
+    expect(() =>
+      creditNote(mixedInvoice, { kind: "return", lines: [{ lineId: desk.id, quantity: 3 }] }, mixedInvoice.totals.grossTotal - 1)
+    ).toThrow(CreditExceedsInvoiceError)
+  })
 })

@@ -25,10 +25,18 @@ const creditNoteOf = (invoice: InvoiceModel, scope: CreditNoteScope): InvoiceMod
 /** A cancellation copies its invoice's lines (the matrix validates those): a few kinds of VAT suffice. */
 const CANCELLED = ["B2B PL with NIP", "0 % exempt line with its reason", "intra-EU reverse charge (DE buyer with VAT ID, no VAT)", "xrechnung (DE seller, Leitweg-ID, 19 % and 7 %)"]
 
+/** Returns of part of the goods (one unit of each item line but the last; the whole last line), over a few kinds of VAT. */
+const RETURNED = ["23 %, 8 % and 5 % in one order", "promotion discount", "3 × 33.33 and 7 × 0.99", "0 % exempt line with its reason", "intra-EU reverse charge (DE buyer with VAT ID, no VAT)", "xrechnung (DE seller, Leitweg-ID, 19 % and 7 %)"]
+const someReturnedLines = (invoice: InvoiceModel) => {
+  const items = invoice.lines.filter((line) => line.kind === "item")
+  return items.map((line, index) => ({ lineId: line.id, quantity: index === items.length - 1 ? line.quantity : 1 }))
+}
+
 /** A refund of a third (rounded to a cent) of every invoice of the matrix, and the cancellations above. */
 const notes = invoices.flatMap(({ name, invoice }) => [
   ...(CANCELLED.includes(name) ? [{ name: `${name}: cancellation`, model: creditNoteOf(invoice, { kind: "cancellation" }) }] : []),
   { name: `${name}: refund of a third`, model: creditNoteOf(invoice, { kind: "refund", grossAmount: Math.round(invoice.totals.grossTotal * 33) / 100 }) },
+  ...(RETURNED.includes(name) ? [{ name: `${name}: return of some lines`, model: creditNoteOf(invoice, { kind: "return", lines: someReturnedLines(invoice) }) }] : []),
 ])
 
 describeWithEInvoiceValidator("the EN 16931 validator on credit notes (type 381) for every invoice of the matrix", () => {
@@ -49,6 +57,10 @@ describeWithEInvoiceValidator("the EN 16931 validator on credit notes (type 381)
 
   it("covers the cancellations it names", () => {
     expect(notes.filter(({ name }) => name.endsWith("cancellation"))).toHaveLength(CANCELLED.length)
+  })
+
+  it("covers the returns it names", () => {
+    expect(notes.filter(({ name }) => name.endsWith("return of some lines"))).toHaveLength(RETURNED.length)
   })
 
   it.each(notes.map(({ name }) => name))("%s: the CII and the UBL CreditNote pass with 0 fatal errors", (name) => {

@@ -1,0 +1,3 @@
+export * from "./credit-payment-refunds"
+export * from "./credit-received-return"
+export * from "./steps"

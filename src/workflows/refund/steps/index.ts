@@ -1,0 +1,3 @@
+export * from "./load-payment-refunds"
+export * from "./load-received-return"
+export * from "./record-credit-requests"
