@@ -1,5 +1,5 @@
 import type { AdminSideEffectJob, JobKind, JobStatus } from "../../api/admin/async-fulfilment/contract"
-import { ORDER_CANCELED_SUBJECT } from "../../modules/async-fulfilment/types/side-effect"
+import { isCreditRequestSubject, ORDER_CANCELED_SUBJECT } from "../../modules/async-fulfilment/types/side-effect"
 import { parseActionSubject } from "../../modules/async-fulfilment/types/action-subjects"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
@@ -41,10 +41,19 @@ function actionJobLabel(job: Pick<AdminSideEffectJob, "kind" | "subject">): stri
   return `${action.credit_note_id ? "Credit note ERP" : "ERP"} (resync ${action.n})`
 }
 
-export const jobLabel = (job: Pick<AdminSideEffectJob, "kind" | "subject">) =>
-  job.subject === ORDER_CANCELED_SUBJECT
-    ? "ERP cancellation notice"
-    : actionJobLabel(job) ?? (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
+/** The notices of an order canceled before it was invoiced: the customer's mail, the ERP's document. */
+const CANCELLATION_NOTICE_LABEL: Record<JobKind, string> = {
+  invoice: "Cancellation notice",
+  mail: "Cancellation mail",
+  erp: "ERP cancellation notice",
+}
+
+export function jobLabel(job: Pick<AdminSideEffectJob, "kind" | "subject">): string {
+  if (job.subject === ORDER_CANCELED_SUBJECT) return CANCELLATION_NOTICE_LABEL[job.kind]
+  // a refund's or return's job, which issues its credit note once the invoice is there
+  if (isCreditRequestSubject(job.subject)) return "Credit for refund or return"
+  return actionJobLabel(job) ?? (job.subject ? CREDIT_NOTE_KIND_LABEL : KIND_LABEL)[job.kind]
+}
 
 /** Every kind and status in the order the admin lists them; the label records, typed by the contract, hold each one once. */
 export const JOB_KINDS = Object.keys(KIND_LABEL) as JobKind[]
