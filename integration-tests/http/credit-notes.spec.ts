@@ -6,6 +6,7 @@ import { createAdminAuthHeaders } from "../helpers/admin-token"
 import { describeWithEInvoiceValidator } from "../helpers/describe-with-einvoice-validator"
 import { einvoiceProblems, validateEInvoices } from "../../dev-support/einvoice-validator"
 import { waitFor } from "../../dev-support/wait-for"
+import { mapConcurrently } from "../helpers/map-concurrently"
 import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-erp-request"
 import { renderInvoiceXml } from "../../src/modules/async-fulfilment/invoice/issue-invoice"
 import type { CreditNoteRow } from "../../src/modules/async-fulfilment/db/credit-notes"
@@ -106,6 +107,30 @@ medusaIntegrationTestRunner({
       expect(await service().findOrderCreditNotes(order.id)).toHaveLength(1)
       expect(await creditNoteRowsOf(order.id)).toHaveLength(3)
       expect([mailsTo(order.id).length, erp.callsFor(order.id).length]).toEqual([mailCount, callCount])
+    })
+
+    it("cancels ten invoiced orders at once through Medusa's admin route: ten credit notes numbered without a gap, each mailed once and sent to the ERP once", async () => {
+      const orders = await mapConcurrently(Array.from({ length: 10 }, (_, i) => i), 2, (i) =>
+        session.placeOrder({ ...anna, email: `cancel-burst-${i}@example.com` })
+      )
+      await Promise.all(orders.map((order) => settled(order.id)))
+      const responses = await Promise.all(orders.map((order) => cancelInAdmin(order.id)))
+      expect(responses.map((response) => response.status)).toEqual(orders.map(() => 200))
+      await Promise.all(orders.map((order) => creditNoteJobsSettled(order.id)))
+
+      const notes = await Promise.all(orders.map(async (order) => service().findOrderCreditNotes(order.id)))
+      expect(notes.map((list) => list.length)).toEqual(orders.map(() => 1))
+      const sequence = (number: string) => Number(number.slice(-6))
+      const numbers = notes.map(([note]) => note.number).sort()
+      const first = sequence(numbers[0])
+      expect(numbers.map(sequence)).toEqual(numbers.map((_, i) => first + i))
+      // and the whole series of this store, earlier tests' credit notes included, has no gap
+      const series = (await service().listCreditNotes({}, { select: ["number"] })).map((note) => sequence(note.number)).sort((a, b) => a - b)
+      expect(series).toEqual(series.map((_, i) => i + 1))
+      for (const [order, [note]] of orders.map((order, i) => [order, notes[i]] as const)) {
+        expect(mailsTo(order.id).filter((mail) => mail.parsed.subject?.includes(note.number))).toHaveLength(1)
+        expect(erp.callsFor(order.id).filter((call) => call.idempotencyKey === `erp-${note.id}`)).toHaveLength(1)
+      }
     })
 
     it("cancels an order before it is invoiced: its jobs are discarded, no invoice is ever issued, no credit note; the customer is told by mail", async () => {
