@@ -4,6 +4,8 @@ import IORedis from "ioredis"
 import { prepareTestEnv, freePort } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { waitFor } from "../../dev-support/wait-for"
+import { Modules } from "@medusajs/framework/utils"
+import { createAdminAuthHeaders } from "../helpers/admin-token"
 import { completeCart, prepareCart, preparePayment } from "../../store-client"
 import { AlertWebhook } from "../../dev-support/alert-webhook"
 import { QUEUE_NAMES } from "../../src/modules/async-fulfilment/queues/names"
@@ -64,10 +66,20 @@ medusaIntegrationTestRunner({
       const [mail] = await waitFor("the alert mail", async () => (alertMails().length ? alertMails() : null))
       expect(mail.parsed.subject).toBe("async-fulfilment: 3 erp jobs failed for good")
       expect(mail.parsed.text).toContain(orders[0].id)
+      // and the Admin's notification feed (Medusa's default `feed` channel), as the admin's bell lists it
+      const admin = await createAdminAuthHeaders(getContainer())
+      const feedEntry = await waitFor("the alert in the admin's notification feed", async () => {
+        const { data } = await api.get(`/admin/notifications?channel=feed&fields=id,channel,data`, admin)
+        return data.notifications.find((entry: { data?: { title?: string } }) => entry.data?.title === mail.parsed.subject)
+      })
+      expect(feedEntry).toMatchObject({ channel: "feed", data: { title: "async-fulfilment: 3 erp jobs failed for good" } })
+      expect(feedEntry.data.description).toContain(orders[0].id)
       // nothing else arrives: the burst was one alert
       await sleep(3_000)
       expect(webhook.posts).toHaveLength(1)
       expect(alertMails()).toHaveLength(1)
+      const feed = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })
+      expect(feed.filter((entry) => (entry.data as { title?: string } | null)?.title === mail.parsed.subject)).toHaveLength(1)
     })
 
     it("retries an alert while the webhook is down and delivers it once when it is back (the mail only once)", async () => {

@@ -1,4 +1,4 @@
-import type { Context, Logger } from "@medusajs/framework/types"
+import type { Context, IEventBusModuleService, Logger } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import {
   InjectManager,
@@ -8,6 +8,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { AuditEntry, CreditNote, CreditRequest, Invoice, InvoiceSequence, OrderSnapshot, RiskReview, SideEffectJob } from "./models"
+import { ALERT_RAISED_EVENT, alertRaisedEventData } from "./alerts/alert-event"
 import type { AsyncFulfilmentOptions } from "./options"
 import { enabledSideEffectKinds } from "./options"
 import type { RedisConnections } from "./redis/connections"
@@ -101,7 +102,7 @@ const describeJob = (row: { kind: string; order_id: string; subject?: string | n
 
 type InjectedDependencies = {
   logger: Logger
-  event_bus?: object
+  event_bus?: IEventBusModuleService
   asyncFulfilmentOptions: AsyncFulfilmentOptions
   asyncFulfilmentRedis: RedisConnections
   asyncFulfilmentQueues: SideEffectQueues
@@ -168,6 +169,7 @@ export default class AsyncFulfilmentModuleService
   protected metrics_: SideEffectMetrics | null = null
   /** read at start, once every module is loaded */
   protected readonly eventBusName_: () => string | undefined
+  protected readonly eventBus_: IEventBusModuleService | undefined
 
   constructor(deps: InjectedDependencies, _options?: unknown, declaration?: ModuleDeclaration) {
     // @ts-ignore MedusaService takes the container and module arguments as they came
@@ -181,6 +183,7 @@ export default class AsyncFulfilmentModuleService
     this.alerts_ = deps.asyncFulfilmentAlerts
     this.runsWorkers_ = (declaration?.worker_mode ?? "shared") !== "server"
     this.eventBusName_ = () => deps.event_bus?.constructor?.name
+    this.eventBus_ = deps.event_bus
   }
 
   __hooks = {
@@ -197,7 +200,10 @@ export default class AsyncFulfilmentModuleService
         this.metrics_ ??= new SideEffectMetrics()
         this.metrics_.observeQueues(this.queues_, enabledSideEffectKinds(this.options_))
         await this.workers_.start({ progress: this, documents: this, metrics: this.metrics_ })
-        await this.alerts_?.start()
+        const eventBus = this.eventBus_
+        await this.alerts_?.start({
+          announce: eventBus ? (batch) => eventBus.emit({ name: ALERT_RAISED_EVENT, data: alertRaisedEventData(batch) }) : undefined,
+        })
       }
     },
     onApplicationPrepareShutdown: async () => {

@@ -3,7 +3,7 @@ import { redactEmailAddresses } from "../redact/redact-email-addresses"
 import type { AlertBatch } from "./alert-batch"
 import { alertHeadline, alertText, alertWebhookBody } from "./render-alert"
 
-export type AlertChannel = "webhook" | "mail"
+export type AlertChannel = "webhook" | "mail" | "admin_feed"
 
 export interface AlertDestinations {
   webhookUrl?: string
@@ -11,6 +11,8 @@ export interface AlertDestinations {
   mailFrom?: string
   mailer: MailSender | null
   timeoutMs?: number
+  /** hands the alert to the store (Medusa's event bus), whose subscriber posts it to the Admin's notification feed */
+  announce?: (batch: AlertBatch) => Promise<void>
 }
 
 /** POSTs the alert; anything but a 2xx throws, so the alert job retries it. */
@@ -65,6 +67,14 @@ export async function deliverAlert(
       await onDelivered("mail")
     } catch (error) {
       failures.push(`alert mail not sent: ${redactEmailAddresses((error as Error).message)}`)
+    }
+  }
+  if (to.announce && !delivered.includes("admin_feed")) {
+    try {
+      await to.announce(batch)
+      await onDelivered("admin_feed")
+    } catch (error) {
+      failures.push(`alert not handed to the admin feed: ${(error as Error).message}`)
     }
   }
   if (failures.length) {

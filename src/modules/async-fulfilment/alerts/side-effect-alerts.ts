@@ -39,6 +39,7 @@ export class SideEffectAlerts {
   protected worker_: Worker | null = null
   protected mailer_: MailTransport | null = null
   protected closing_: Promise<void> | null = null
+  protected announce_: ((batch: AlertBatch) => Promise<void>) | undefined
 
   constructor(
     producer: RedisClient,
@@ -79,11 +80,15 @@ export class SideEffectAlerts {
     }
   }
 
-  /** Where Medusa runs background work: the alert worker, and the oldest-waiting check when configured. */
-  async start(): Promise<void> {
+  /**
+   * Where Medusa runs background work: the alert worker, and the oldest-waiting check when
+   * configured. `announce` hands each alert to the store too (its Admin notification feed).
+   */
+  async start({ announce }: { announce?: (batch: AlertBatch) => Promise<void> } = {}): Promise<void> {
     if (!this.alerts_ || !this.queue_ || this.worker_) {
       return
     }
+    this.announce_ = announce
     const { smtp } = this.options_
     this.mailer_ = this.alerts_.mailTo && smtp ? createMailTransport(smtp) : null
     this.worker_ = new Worker(ALERT_QUEUE_NAME, (job: Job) => this.process(job), {
@@ -126,6 +131,7 @@ export class SideEffectAlerts {
         mailTo: this.alerts_!.mailTo,
         mailFrom: this.options_.smtp?.from,
         mailer: this.mailer_,
+        announce: this.announce_,
       },
       delivered,
       async (channel) => {

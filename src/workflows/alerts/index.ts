@@ -1,0 +1,2 @@
+export * from "./post-alert-to-admin-feed"
+export * from "./steps"

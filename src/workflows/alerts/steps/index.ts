@@ -1,0 +1,1 @@
+export * from "./post-to-admin-feed"
