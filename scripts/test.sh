@@ -16,9 +16,10 @@ export AF_TEST_RUN_ID="${AF_TEST_RUN_ID:-$(date +%s)-$$}"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"; node scripts/drop-test-databases.js "af-module-$AF_TEST_RUN_ID" || true' EXIT
 
+# $2: how many spec files run at once (each HTTP spec boots its own store on its own database and Redis prefixes)
 run_jest() {
-  local type="$1"; shift
-  TEST_TYPE="$type" node node_modules/.bin/jest --runInBand --forceExit \
+  local type="$1" workers="$2"; shift 2
+  TEST_TYPE="$type" node node_modules/.bin/jest --maxWorkers="$workers" --forceExit \
     --json --outputFile="$results/${type//:/-}.json" "$@"
 }
 
@@ -31,11 +32,11 @@ node node_modules/.bin/tsc --noEmit -p integration-tests/browser/tsconfig.json
 echo "== plugin build (medusa plugin:build)"
 node node_modules/@medusajs/cli/cli.js plugin:build >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
 echo "== unit tests"
-run_jest unit --silent
+run_jest unit 1 --silent
 echo "== module tests (moduleIntegrationTestRunner, real Postgres and Redis)"
-run_jest integration:modules --silent
-echo "== http tests (medusaIntegrationTestRunner, real store, SMTP server and ERP endpoint)"
-run_jest integration:http --silent
+run_jest integration:modules 1 --silent
+echo "== http tests (medusaIntegrationTestRunner, real store, SMTP server and ERP endpoint; two spec files at a time)"
+run_jest integration:http 2 --silent
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ -x "$chromium" ]; then
