@@ -116,6 +116,8 @@ export function baselineApp(): string {
   writeFileSync(path.join(dir, "src", "workflows", "hooks", "sync-side-effects.ts"), SYNC_HOOK(root, optionsFile))
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "af-bench-baseline", private: true, version: "0.0.0", dependencies: { "@medusajs/medusa": "2.21.2", "@medusajs/framework": "2.21.2", "@medusajs/cli": "2.21.2" } }))
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir")
+  // the store's OpenTelemetry set-up, off unless the bench passes OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+  symlinkSync(path.join(root, "instrumentation.ts"), path.join(dir, "instrumentation.ts"))
   return dir
 }
 

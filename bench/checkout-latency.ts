@@ -13,6 +13,13 @@
  *                    paused (SIGSTOP) during the block and resumed after it (the request path
  *                    alone, as when the workers run on other cores or hosts); one shared-mode
  *                    process doing both (Medusa's default).
+ *    (b) traced      a second server + worker pair, on Redis prefixes of its own, with the store's
+ *                    instrumentation.ts on (Medusa's registerOtel: HTTP and workflow spans, the plugin's
+ *                    schedule, job, SMTP and ERP spans, the plugin's OTel metrics) exporting OTLP/HTTP JSON
+ *                    to a receiver in this process: what tracing adds to checkout and to the worker;
+ *                    `sampled`: the same pair sampling 10 % of traces (parent-based, as a busy store
+ *                    would); `a-traced`: the (a) app with the same instrumentation, so the bench tells
+ *                    Medusa's own tracing cost from the plugin's.
  *    (c) inline      the (a) app with a hook on completeCartWorkflow's `orderCreated` (it runs
  *                    inside the workflow, before the response) doing the three side effects one
  *                    after the other: order document (the plugin's query fields and builder),
@@ -27,10 +34,10 @@
  *    every variant alike. After a plugin block the bench waits until that block's side effects have
  *    settled: the workers run during their own block, never during another variant's.
  *
- * Default variants: a, split, niced, paused, c (each costs ~1.5 minutes here);
- * `--variants=a,split,niced,paused,shared,c` runs all.
+ * Default variants: a, split, niced, paused, traced, a-traced, c (each costs ~1.5 minutes here);
+ * `--variants=a,split,niced,paused,traced,sampled,a-traced,shared,c` runs all.
  *
- *   npm run bench:checkout-latency -- [--n=200] [--warmup=10] [--block=20] [--variants=a,split,niced,paused,c]
+ *   npm run bench:checkout-latency -- [--n=200] [--warmup=10] [--block=20] [--variants=a,split,traced,a-traced,…]
  */
 import { mkdirSync, readdirSync } from "fs"
 import os from "os"
@@ -42,6 +49,7 @@ import { deleteRedisKeys } from "../dev-support/redis-cleanup"
 import { cleanUpOnInterrupt, cpuSeconds, flag, loadavgText, printTable, REDIS_URL, runWhenMain, sleep, summarize, writeResult } from "./lib"
 import { cloneCart } from "./clone-carts"
 import { BaselineStore, baselineApp, removeBaselineApp, startBaselineStore } from "./baseline-app"
+import { OtlpReceiver } from "../integration-tests/processes/support/otlp-receiver"
 
 function shoppers(count: number, tag: string): Shopper[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -136,26 +144,42 @@ export async function main() {
   const warmup = flag("warmup", 10)
   const block = flag("block", 20)
   const variantArg = process.argv.find((a) => a.startsWith("--variants="))?.split("=")[1]
-  const wanted = new Set((variantArg ?? "a,split,niced,paused,c").split(","))
+  const wanted = new Set((variantArg ?? "a,split,niced,paused,traced,a-traced,c").split(","))
   const artifacts = path.join(__dirname, "results", "checkout-latency")
   mkdirSync(artifacts, { recursive: true })
-  const run = new ProcessStoreRun(artifacts, { lockMs: 30_000, stalledIntervalMs: 30_000, erpDelayMs: { min: 200, max: 200 }, maxProcesses: 3 })
+  const run = new ProcessStoreRun(artifacts, { lockMs: 30_000, stalledIntervalMs: 30_000, erpDelayMs: { min: 200, max: 200 }, maxProcesses: 7 })
   console.log(`checkout-latency: N=${n} per variant after ${warmup} warm-up, interleaved in blocks of ${block}, load average ${loadavgText()}`)
   let baselineDir = ""
   const baselines: BaselineStore[] = []
   const variants: Variant[] = []
   let syncCheck: { erp_calls: number; mails: number; expected: number } | null = null
   const sharedPrefixes = { medusa: `${run.run}-medusa-shared`, queues: `${run.run}-shared` }
+  const tracedQueuePrefixes: string[] = []
+  const otlp = new OtlpReceiver()
+  let otlpPort: Promise<number> | null = null
+  // the OTLP/HTTP JSON exporters of a traced variant, to the receiver in this process
+  const otel = async (service: string) => {
+    otlpPort ??= otlp.listen()
+    const port = await otlpPort
+    return {
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `http://127.0.0.1:${port}/v1/traces`,
+      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `http://127.0.0.1:${port}/v1/metrics`,
+      OTEL_SERVICE_NAME: service,
+      OTEL_LOGS_EXPORTER: "none",
+    }
+  }
   let openClient: Client | null = null
   const cleanUp = async () => {
     await openClient?.end()
     openClient = null
+    if (otlpPort) await otlp.close()
+    otlpPort = null
     for (const variant of variants) variant.paused.forEach((pid) => { try { process.kill(pid, "SIGCONT") } catch { /* gone */ } })
     await Promise.all(baselines.map((b) => b.stop()))
     if (baselineDir) removeBaselineApp(baselineDir)
     baselineDir = ""
     await run.stop()
-    await deleteRedisKeys(REDIS_URL, [`${sharedPrefixes.queues}:`, `${run.run}-medusa-`])
+    await deleteRedisKeys(REDIS_URL, [`${sharedPrefixes.queues}:`, ...tracedQueuePrefixes, `${run.run}-medusa-`])
   }
   cleanUpOnInterrupt(cleanUp)
   try {
@@ -167,10 +191,10 @@ export async function main() {
     // Every variant is up at once, each on Redis prefixes of its own (a shared-mode process takes
     // the events and jobs of its prefix), all on one database; only one is measured at a time.
     baselineDir = baselineApp()
-    const startBaseline = async (label: string, sync: boolean) => {
+    const startBaseline = async (label: string, sync: boolean, extraEnv: NodeJS.ProcessEnv = {}) => {
       const store = await startBaselineStore(
         baselineDir,
-        { ...env, MEDUSA_WORKER_MODE: "shared", MEDUSA_REDIS_PREFIX: `${run.run}-medusa-${label}`, BENCH_SYNC_EFFECTS: String(sync) },
+        { ...env, MEDUSA_WORKER_MODE: "shared", MEDUSA_REDIS_PREFIX: `${run.run}-medusa-${label}`, BENCH_SYNC_EFFECTS: String(sync), ...extraEnv },
         path.join(artifacts, `${label}.log`)
       )
       baselines.push(store)
@@ -192,6 +216,26 @@ export async function main() {
       if (wanted.has("paused")) {
         add("(b) plugin, server alone (worker paused)", server.baseUrl, true, processes, { paused: [worker.pid] })
       }
+    }
+    const tracedPair = async (name: string, label: string, extraEnv: NodeJS.ProcessEnv = {}) => {
+      const prefixes = { MEDUSA_REDIS_PREFIX: `${run.run}-medusa-${name}`, ASYNC_FULFILMENT_QUEUE_PREFIX: `${run.run}-${name}` }
+      tracedQueuePrefixes.push(`${prefixes.ASYNC_FULFILMENT_QUEUE_PREFIX}:`)
+      const server = await run.start(`${name}-server`, "server", { ...prefixes, ...(await otel("bench-server")), ...extraEnv })
+      const worker = await run.start(`${name}-worker`, "worker", { ...prefixes, ...(await otel("bench-worker")), ...extraEnv })
+      add(label, server.baseUrl, true, [{ role: "server", pid: server.pid }, { role: "worker", pid: worker.pid }])
+    }
+    if (wanted.has("traced")) {
+      await tracedPair("traced", "(b) plugin, server + worker process, traced (OTLP)")
+    }
+    if (wanted.has("sampled")) {
+      await tracedPair("sampled", "(b) plugin, server + worker process, traced, 10 % sampled", {
+        OTEL_TRACES_SAMPLER: "parentbased_traceidratio",
+        OTEL_TRACES_SAMPLER_ARG: "0.1",
+      })
+    }
+    if (wanted.has("a-traced")) {
+      const store = await startBaseline("no-plugin-traced", false, await otel("bench-baseline"))
+      add("(a) no plugin, traced (OTLP)", store.url, false, [{ role: "server", pid: store.child.pid! }])
     }
     if (wanted.has("shared")) {
       const shared = await run.start("shared", "shared" as "server", {
@@ -285,6 +329,40 @@ export async function main() {
       const [c, b] = [summarize(syncVariant.samples), summarize(plugin.samples)]
       console.log(`\n(c) ÷ (b, server + worker): p50 ${(c.p50 / b.p50).toFixed(2)}, p99 ${(c.p99 / b.p99).toFixed(2)}`)
     }
+    // tracing on ÷ off: each traced variant beside the same topology untraced, measured in the same blocks
+    const perOrder = (v: Variant, role: string) => ((v.cpuSeconds[role] ?? NaN) * 1000) / v.samples.length
+    const untraced = (v: Variant) =>
+      variants.find((u) => u.label === (v.label.startsWith("(a)") ? "(a) no plugin" : "(b) plugin, server + worker process"))
+    const tracing: Record<string, Record<string, number | null>> = {}
+    for (const on of variants.filter((v) => v.label.includes("traced"))) {
+      const off = untraced(on)
+      if (!off) continue
+      const [a, b] = [summarize(on.samples), summarize(off.samples)]
+      const orders = new Set(on.orderIds)
+      tracing[on.label] = {
+        p50_ratio: a.p50 / b.p50,
+        p99_ratio: a.p99 / b.p99,
+        server_cpu_ratio: perOrder(on, "server") / perOrder(off, "server"),
+        worker_cpu_ratio: on.cpuSeconds.worker === undefined ? null : perOrder(on, "worker") / perOrder(off, "worker"),
+        worker_cpu_ms_added: on.cpuSeconds.worker === undefined ? null : perOrder(on, "worker") - perOrder(off, "worker"),
+        spans_with_order_id_per_order: otlp.spans.filter((span) => orders.has(String(span.attributes["order.id"]))).length / on.orderIds.length,
+      }
+    }
+    const tracingRows = Object.entries(tracing).map(([variant, t]) => ({
+      "traced variant ÷ the same untraced": variant,
+      "p50 ×": t.p50_ratio,
+      "p99 ×": t.p99_ratio,
+      "server cpu/order ×": t.server_cpu_ratio,
+      "worker cpu/order ×": t.worker_cpu_ratio,
+      "worker cpu ms/order added": t.worker_cpu_ms_added,
+      "spans with order.id per order": t.spans_with_order_id_per_order,
+    }))
+    if (tracingRows.length) printTable(`tracing on ÷ off (${otlp.spans.length} spans received in all)`, tracingRows)
+    const pluginTraced = tracing["(b) plugin, server + worker process, traced (OTLP)"]
+    const baselineTraced = tracing["(a) no plugin, traced (OTLP)"]
+    if (pluginTraced && baselineTraced) {
+      console.log(`checkout p50, what tracing costs with the plugin ÷ without it: ${(pluginTraced.p50_ratio! / baselineTraced.p50_ratio!).toFixed(3)}`)
+    }
     if (syncCheck) {
       console.log(`(c) did its side effects inline: ${syncCheck.mails} mails and ${syncCheck.erp_calls} ERP documents for ${syncCheck.expected} checkouts`)
     }
@@ -295,6 +373,7 @@ export async function main() {
       warmup,
       block,
       sync_inline_check: syncCheck,
+      tracing: Object.keys(tracing).length ? tracing : null,
       variants: Object.fromEntries(variants.map((v) => [v.label, { ...summarize(v.samples), settle_ms_max: v.settles ? Math.max(...v.settleMs) : null }])),
       timings: run.timings,
     })
