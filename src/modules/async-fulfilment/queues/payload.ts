@@ -24,8 +24,9 @@ export interface SideEffectPayload {
   event_id: string | null
   /**
    * W3C Trace Context of the span that added this queue job (the schedule span, an admin's retry):
-   * its attempts' spans continue that trace. Written only while an OpenTelemetry SDK records
-   * a sampled trace, so without one payloads are exactly as 0.1 wrote them and schema_version stays 1.
+   * its attempts' spans continue that trace (and its sampling decision). Written only while an
+   * OpenTelemetry SDK is registered, so without one payloads are exactly as 0.1 wrote them and
+   * schema_version stays 1.
    */
   trace?: TraceCarrier
   /** the order's checkout trace, on a queue job re-added later (retry, reconciler): linked, not continued */

@@ -16,7 +16,7 @@ export interface SideEffectFlowInput {
   trace_link?: TraceCarrier
 }
 
-/** The active span's context (the schedule span, an admin's retry), only while a sampled trace records. */
+/** The active span's context (the schedule span, an admin's retry), only while an OpenTelemetry SDK is registered. */
 function traceFields(input: SideEffectFlowInput): Pick<SideEffectPayload, "trace" | "trace_link"> {
   const trace = captureTraceCarrier()
   return {

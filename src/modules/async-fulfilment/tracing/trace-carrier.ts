@@ -1,4 +1,4 @@
-import { type Context, context, createTraceState, ROOT_CONTEXT, type SpanContext, trace, TraceFlags } from "@opentelemetry/api"
+import { type Context, context, createTraceState, ROOT_CONTEXT, type SpanContext, trace } from "@opentelemetry/api"
 
 /** The W3C Trace Context of a span, as a queue job or Redis carries it. */
 export interface TraceCarrier {
@@ -9,13 +9,15 @@ export interface TraceCarrier {
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/
 
 /**
- * The active span's context as W3C strings, or undefined when there is nothing worth carrying:
- * no SDK registered (the API's no-op span has an invalid context) or a trace the sampler dropped.
- * Formatted here rather than through the global propagator, which a store may have set to B3.
+ * The active span's context as W3C strings, or undefined when there is none (no SDK registered:
+ * the API's no-op span has an invalid context). A trace the sampler dropped is carried too, with its
+ * flags 00, so that a parent-based sampler drops the jobs' spans as well instead of starting a
+ * fragment of a trace for them. Formatted here rather than through the global propagator, which a
+ * store may have set to B3.
  */
 export function captureTraceCarrier(active: Context = context.active()): TraceCarrier | undefined {
   const spanContext = trace.getSpanContext(active)
-  if (!spanContext || !trace.isSpanContextValid(spanContext) || !(spanContext.traceFlags & TraceFlags.SAMPLED)) {
+  if (!spanContext || !trace.isSpanContextValid(spanContext)) {
     return undefined
   }
   const flags = spanContext.traceFlags.toString(16).padStart(2, "0")

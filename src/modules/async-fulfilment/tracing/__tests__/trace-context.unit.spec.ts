@@ -41,7 +41,9 @@ describe("trace carriers", () => {
     const sampled = trace.setSpanContext(ROOT_CONTEXT, { ...remote, traceState: undefined })
     expect(captureTraceCarrier(sampled)).toEqual({ traceparent: `00-${remote.traceId}-${remote.spanId}-01` })
     const unsampled = trace.setSpanContext(ROOT_CONTEXT, { ...remote, traceFlags: TraceFlags.NONE })
-    expect(captureTraceCarrier(unsampled)).toBeUndefined()
+    // carried with its flags, so that a parent-based sampler drops the jobs' spans as well
+    expect(captureTraceCarrier(unsampled)).toEqual({ traceparent: `00-${remote.traceId}-${remote.spanId}-00` })
+    expect(spanContextOf(captureTraceCarrier(unsampled))).toMatchObject({ traceFlags: TraceFlags.NONE })
     const carrier = { traceparent: `00-${remote.traceId}-${remote.spanId}-01`, tracestate: "vendor=abc" }
     expect(spanContextOf(carrier)).toMatchObject({ traceId: remote.traceId, spanId: remote.spanId, isRemote: true })
     expect(spanContextOf(carrier)?.traceState?.get("vendor")).toBe("abc")
