@@ -134,8 +134,13 @@ describe("one trace per order, checkout to every side effect", () => {
   it("exports the plugin's OTel metrics from the worker through the store's MeterProvider", async () => {
     // the first test's order: one invoice, one mail, an ERP attempt retried (503) then completed
     const worker = { service: "store-worker" }
-    await waitFor("the worker's job counters", async () => otlp.latest("async_fulfilment.jobs.retried", { "job.kind": "erp" }), { timeoutMs: 30_000 })
     const completed = (kind: string) => otlp.points.filter((p) => p.name === "async_fulfilment.jobs.completed" && p.attributes["job.kind"] === kind).at(-1)
+    // each counter reaches the receiver with the export after its job's end (every second): wait for all of them
+    await waitFor(
+      "the worker's job counters",
+      async () => otlp.latest("async_fulfilment.jobs.retried", { "job.kind": "erp" }) && ["invoice", "mail", "erp"].every((kind) => completed(kind)),
+      { timeoutMs: 30_000 }
+    )
     for (const kind of ["invoice", "mail", "erp"]) {
       expect(completed(kind)).toMatchObject({ ...worker, type: "sum", unit: "{job}" })
       expect(completed(kind)!.value).toBeGreaterThanOrEqual(1)

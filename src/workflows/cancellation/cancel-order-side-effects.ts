@@ -1,10 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  enqueueSideEffectFlowsStep,
-  issueCancellationCreditNoteStep,
-  recordOrderCanceledNoticeStep,
-  settleCanceledOrderStep,
-} from "./steps"
+import { enqueueSideEffectFlowsStep } from "../side-effects/steps"
+import { issueCancellationCreditNoteStep, recordOrderCanceledNoticeStep, settleCanceledOrderStep } from "./steps"
 
 export interface CancelOrderSideEffectsInput {
   order_id: string

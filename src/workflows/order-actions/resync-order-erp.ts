@@ -2,7 +2,8 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { SYSTEM_ACTOR } from "../../modules/async-fulfilment/audit/audit-actions"
 import { recordAuditEntriesStep } from "../audit/steps"
-import { enqueueSideEffectFlowsStep } from "../cancellation/steps/enqueue-side-effect-flows"
+import { enqueueSideEffectFlowsStep } from "../side-effects/steps"
+import { orderActionFlows } from "./order-action-flows"
 import type { OrderActionInput } from "./order-action-input"
 import { recordOrderActionJobsStep } from "./steps"
 
@@ -42,13 +43,7 @@ export const resyncOrderErpWorkflow = createWorkflow(resyncOrderErpWorkflowId, (
       },
     ])
   )
-  enqueueSideEffectFlowsStep(
-    transform({ input, recorded }, ({ input, recorded }) => ({
-      order_id: input.order_id,
-      event_id: null,
-      subjects: recorded.jobs.map((job) => ({ subject: job.subject, kinds: [recorded.kind] })),
-    }))
-  )
+  enqueueSideEffectFlowsStep(transform({ input, recorded }, orderActionFlows))
   return new WorkflowResponse(
     transform({ recorded, entries }, ({ recorded, entries }) => ({
       job_ids: recorded.jobs.map((job) => job.id),

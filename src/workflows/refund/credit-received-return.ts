@@ -1,5 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { enqueueSideEffectFlowsStep } from "../cancellation/steps"
+import { enqueueSideEffectFlowsStep } from "../side-effects/steps"
 import { loadReceivedReturnStep, recordCreditRequestsStep } from "./steps"
 
 export interface CreditReceivedReturnInput {

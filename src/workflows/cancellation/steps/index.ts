@@ -1,4 +1,3 @@
-export * from "./enqueue-side-effect-flows"
 export * from "./issue-cancellation-credit-note"
 export * from "./record-order-canceled-notice"
 export * from "./settle-canceled-order"

@@ -1,5 +1,6 @@
 export * from "./discard-side-effect-job"
 export * from "./enqueue-order-side-effects"
+export * from "./enqueue-side-effect-flows"
 export * from "./include-dependent-side-effects"
 export * from "./load-discardable-side-effect-job"
 export * from "./load-retryable-side-effect-jobs"

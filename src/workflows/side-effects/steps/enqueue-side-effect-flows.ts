@@ -7,7 +7,7 @@ import type { SideEffectKind } from "../../../modules/async-fulfilment/types/sid
 export interface EnqueueSideEffectFlowsStepInput {
   order_id: string
   event_id: string | null
-  /** per subject (a credit note's id, the cancellation notice) the kinds just recorded */
+  /** per subject (a credit note's id, the cancellation notice, an admin's resend or resync) the kinds just recorded */
   subjects: { subject: string; kinds: SideEffectKind[] }[]
 }
 
@@ -15,7 +15,8 @@ export const enqueueSideEffectFlowsStepId = "enqueue-side-effect-flows"
 
 /**
  * Adds the jobs of these subjects to BullMQ as flows (a credit note's mail the parent of its PDF
- * job, its ERP document beside them) in one round trip. As for the order's own: when Redis is
+ * job, its ERP document beside them) in one round trip: for cancellations, refunds, returns and
+ * the admin's order actions. As for the order's own: when Redis is
  * unreachable the rows stay `queued` and the reconciler enqueues them.
  */
 export const enqueueSideEffectFlowsStep = createStep(
@@ -31,7 +32,7 @@ export const enqueueSideEffectFlowsStep = createStep(
       container
         .resolve(ContainerRegistrationKeys.LOGGER)
         .warn(
-          `[async-fulfilment] could not enqueue the cancellation jobs of order ${input.order_id} ` +
+          `[async-fulfilment] could not enqueue the jobs of order ${input.order_id} ` +
             `(${(error as Error).message}); they are recorded and the reconciler will enqueue them`
         )
       return new StepResponse({ job_ids: [] as string[], deferred: true })
