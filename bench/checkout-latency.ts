@@ -304,6 +304,7 @@ export async function main() {
       }
     }
 
+    const perOrder = (v: Variant, role: string) => ((v.cpuSeconds[role] ?? NaN) * 1000) / v.samples.length
     const base = variants.find((v) => v.label.startsWith("(a)"))
     const baseStats = base ? summarize(base.samples) : null
     const rows = variants.map((v) => {
@@ -319,8 +320,8 @@ export async function main() {
         "p99 ÷ (a)": baseStats ? s.p99 / baseStats.p99 : null,
         "p50 − (a) ms": baseStats ? s.p50 - baseStats.p50 : null,
         "effects settled after a block, max s": v.settles ? Math.max(...v.settleMs) / 1000 : null,
-        "server cpu ms/order": ((v.cpuSeconds.server ?? NaN) * 1000) / s.n,
-        "worker cpu ms/order": v.cpuSeconds.worker === undefined ? null : (v.cpuSeconds.worker * 1000) / s.n,
+        "server cpu ms/order": perOrder(v, "server"),
+        "worker cpu ms/order": v.cpuSeconds.worker === undefined ? null : perOrder(v, "worker"),
       }
     })
     printTable(`POST /store/carts/:id/complete, one client, back to back, N=${n} per variant, interleaved blocks of ${block}`, rows)
@@ -330,7 +331,6 @@ export async function main() {
       console.log(`\n(c) ÷ (b, server + worker): p50 ${(c.p50 / b.p50).toFixed(2)}, p99 ${(c.p99 / b.p99).toFixed(2)}`)
     }
     // tracing on ÷ off: each traced variant beside the same topology untraced, measured in the same blocks
-    const perOrder = (v: Variant, role: string) => ((v.cpuSeconds[role] ?? NaN) * 1000) / v.samples.length
     const untraced = (v: Variant) =>
       variants.find((u) => u.label === (v.label.startsWith("(a)") ? "(a) no plugin" : "(b) plugin, server + worker process"))
     const tracing: Record<string, Record<string, number | null>> = {}
