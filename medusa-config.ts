@@ -117,6 +117,10 @@ export default defineConfig({
         storefront: env.STOREFRONT_ORDER_URL ? { orderUrl: env.STOREFRONT_ORDER_URL } : undefined,
         // a Prometheus scraper's bearer token for GET /async-fulfilment/metrics (at least 32 characters)
         ...(env.ASYNC_FULFILMENT_METRICS_TOKEN ? { metrics: { token: env.ASYNC_FULFILMENT_METRICS_TOKEN } } : {}),
+        scheduling: {
+          mode: (env.ASYNC_FULFILMENT_SCHEDULING ?? "batched") as "batched" | "per-order",
+          maxBatchSize: Number(env.ASYNC_FULFILMENT_SCHEDULE_BATCH_SIZE ?? 100),
+        },
         reconcile: { graceSeconds: Number(env.ASYNC_FULFILMENT_RECONCILE_GRACE_SECONDS ?? 120) },
         workers: {
           lockDurationMs: Number(env.ASYNC_FULFILMENT_LOCK_MS ?? 30_000),

@@ -23,7 +23,7 @@ import type { SideEffectAlerts } from "./alerts/side-effect-alerts"
 import type { ReviewNotice } from "./mail/review-notices"
 import type { SideEffectJobProgress, SideEffectStart } from "./runtime/side-effect-job-progress"
 import type { ProcessorDocuments, SideEffectState } from "./runtime/processor-documents"
-import { findOrderSnapshotDocument, insertOrderSnapshot } from "./db/order-snapshot-document"
+import { findOrderSnapshotDocument, insertOrderSnapshots } from "./db/order-snapshot-document"
 import { RiskDecisionRecord, recordRiskDecisionRow, undoRiskDecisionRow } from "./db/risk-review-decision"
 import {
   AllocateCreditNoteInput,
@@ -121,6 +121,12 @@ export interface RecordOrderSideEffectsInput {
   held_kinds?: SideEffectKind[]
 }
 
+/** What recording an order's side effects created: nothing for an order recorded before. */
+export interface RecordedOrderSideEffects {
+  order_id: string
+  created_kinds: SideEffectKind[]
+}
+
 export type { SideEffectStart }
 
 /** A credit note and the side-effect jobs this call recorded for it (none when they existed). */
@@ -167,6 +173,8 @@ export default class AsyncFulfilmentModuleService
   protected readonly reconcileLock_: ReconcileLock
   protected readonly alerts_: SideEffectAlerts
   protected metrics_: SideEffectMetrics | null = null
+  /** work started outside the module (an order waiting for its schedule batch) that shutdown waits for */
+  protected readonly unfinishedWork_ = new Set<Promise<unknown>>()
   /** read at start, once every module is loaded */
   protected readonly eventBusName_: () => string | undefined
   protected readonly eventBus_: IEventBusModuleService | undefined
@@ -207,6 +215,7 @@ export default class AsyncFulfilmentModuleService
       }
     },
     onApplicationPrepareShutdown: async () => {
+      await Promise.allSettled([...this.unfinishedWork_])
       this.metrics_?.stopObserving()
       await this.workers_.close()
       await this.alerts_?.close()
@@ -217,6 +226,12 @@ export default class AsyncFulfilmentModuleService
       await this.queues_.close()
       await closeRedisConnections(this.redis_)
     },
+  }
+
+  /** Keeps shutdown from closing Postgres and Redis under this work (it never rejects the shutdown). */
+  holdShutdownUntil(work: Promise<unknown>): void {
+    this.unfinishedWork_.add(work)
+    void work.finally(() => this.unfinishedWork_.delete(work)).catch(() => undefined)
   }
 
   getOptions(): AsyncFulfilmentOptions {
@@ -246,31 +261,47 @@ export default class AsyncFulfilmentModuleService
     input: RecordOrderSideEffectsInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ created_kinds: SideEffectKind[] }> {
-    const created_kinds = await this.recordOrderSideEffects_(input, sharedContext)
-    return { created_kinds }
+    const [recorded] = await this.recordOrdersSideEffects_([input], sharedContext)
+    return { created_kinds: recorded.created_kinds }
+  }
+
+  /**
+   * The same for a batch of orders in one transaction: one insert of their documents, one of
+   * their side-effect jobs. Per order (in the input's order) the kinds this call created.
+   */
+  @InjectManager()
+  async recordOrdersSideEffects(
+    inputs: RecordOrderSideEffectsInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordedOrderSideEffects[]> {
+    return this.recordOrdersSideEffects_(inputs, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async recordOrderSideEffects_(
-    input: RecordOrderSideEffectsInput,
+  protected async recordOrdersSideEffects_(
+    inputs: RecordOrderSideEffectsInput[],
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<SideEffectKind[]> {
+  ): Promise<RecordedOrderSideEffects[]> {
     const manager = sharedContext.transactionManager as SqlEntityManager
-    const { document } = input
-    await insertOrderSnapshot(manager, document)
-    const kinds = input.kinds ?? enabledSideEffectKinds(this.options_)
+    await insertOrderSnapshots(manager, inputs.map(({ document }) => document))
     const inserted = await insertMissingSideEffectJobs(
       manager,
-      kinds.map((kind) => ({
-        order_id: document.order_id,
-        order_display_id: document.display_id,
-        kind,
-        held: input.held_kinds?.includes(kind) ?? false,
-        max_attempts: this.options_.jobs[kind].attempts,
-        event_id: input.event_id,
-      }))
+      inputs.flatMap(({ document, kinds = enabledSideEffectKinds(this.options_), held_kinds, event_id }) =>
+        kinds.map((kind) => ({
+          order_id: document.order_id,
+          order_display_id: document.display_id,
+          kind,
+          held: held_kinds?.includes(kind) ?? false,
+          max_attempts: this.options_.jobs[kind].attempts,
+          event_id,
+        }))
+      )
     )
-    return inserted.map((row) => row.kind)
+    const createdKinds = new Map<string, SideEffectKind[]>()
+    for (const row of inserted) {
+      createdKinds.set(row.order_id, [...(createdKinds.get(row.order_id) ?? []), row.kind])
+    }
+    return inputs.map(({ document }) => ({ order_id: document.order_id, created_kinds: createdKinds.get(document.order_id) ?? [] }))
   }
 
   /** Adds the order's queue jobs to BullMQ in one round trip; returns their job ids. */

@@ -2,20 +2,23 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { ORDER_DOCUMENT_SCHEMA_VERSION, OrderDocument } from "../types/order-document"
 
-/** Stores the order as placed, once: a repeated `order.placed` keeps the first document. */
-export async function insertOrderSnapshot(manager: SqlEntityManager, document: OrderDocument): Promise<void> {
+/** Stores the orders as placed, once each, in one statement: a repeated `order.placed` keeps the first document. */
+export async function insertOrderSnapshots(manager: SqlEntityManager, documents: OrderDocument[]): Promise<void> {
+  if (!documents.length) {
+    return
+  }
   await manager.execute(
     `INSERT INTO af_order_snapshot (id, order_id, display_id, currency_code, schema_version, document)
-     VALUES (?, ?, ?, ?, ?, ?::jsonb)
+     VALUES ${documents.map(() => "(?, ?, ?, ?, ?, ?::jsonb)").join(", ")}
      ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING`,
-    [
+    documents.flatMap((document) => [
       generateEntityId(undefined, "afsnap"),
       document.order_id,
       document.display_id,
       document.currency_code,
       ORDER_DOCUMENT_SCHEMA_VERSION,
       JSON.stringify(document),
-    ]
+    ])
   )
 }
 

@@ -120,6 +120,20 @@ export const asyncFulfilmentOptionsSchema = z
       })
       .strict()
       .prefault({}),
+    /** how `order.placed` events become side-effect jobs */
+    scheduling: z
+      .object({
+        /**
+         * `batched`: the orders whose events arrive while a batch is being scheduled are scheduled
+         * together (one order query, one insert, one Redis round trip per batch); a lone order is
+         * scheduled at once. `per-order`: one workflow run per event, as before 0.2.0
+         */
+        mode: z.enum(["batched", "per-order"]).default("batched"),
+        /** at most this many orders per batch */
+        maxBatchSize: positiveInt(1_000).default(100),
+      })
+      .strict()
+      .prefault({}),
     /** the outbox sweep (a scheduled job) that finds the orders and queue jobs the pipeline lost */
     reconcile: z
       .object({

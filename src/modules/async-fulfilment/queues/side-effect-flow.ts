@@ -14,11 +14,13 @@ export interface SideEffectFlowInput {
   kinds: SideEffectKind[]
   /** the order's checkout trace, linked from the jobs' spans when they are re-added (retry, reconciler) */
   trace_link?: TraceCarrier
+  /** the span the jobs continue when it is not the active one (each order's schedule span in a batch) */
+  trace?: TraceCarrier
 }
 
-/** The active span's context (the schedule span, an admin's retry), only while an OpenTelemetry SDK is registered. */
+/** The given or the active span's context (the schedule span, an admin's retry), only while an OpenTelemetry SDK is registered. */
 function traceFields(input: SideEffectFlowInput): Pick<SideEffectPayload, "trace" | "trace_link"> {
-  const trace = captureTraceCarrier()
+  const trace = input.trace ?? captureTraceCarrier()
   return {
     ...(trace ? { trace } : {}),
     ...(input.trace_link && input.trace_link.traceparent !== trace?.traceparent ? { trace_link: input.trace_link } : {}),

@@ -16,6 +16,12 @@ export interface NewSideEffectJob {
   event_id: string | null
 }
 
+export interface InsertedSideEffectJob {
+  order_id: string
+  kind: SideEffectKind
+  subject: string
+}
+
 /**
  * Inserts the side-effect jobs that do not exist yet and returns those it inserted. A
  * repeated or concurrent `order.placed` for the same order inserts nothing, and so enqueues nothing.
@@ -23,7 +29,7 @@ export interface NewSideEffectJob {
 export async function insertMissingSideEffectJobs(
   manager: SqlEntityManager,
   jobs: NewSideEffectJob[]
-): Promise<{ kind: SideEffectKind; subject: string }[]> {
+): Promise<InsertedSideEffectJob[]> {
   if (!jobs.length) {
     return []
   }
@@ -39,11 +45,11 @@ export async function insertMissingSideEffectJobs(
     job.max_attempts,
     job.event_id,
   ])
-  const inserted: { kind: SideEffectKind; subject: string }[] = await manager.execute(
+  const inserted: InsertedSideEffectJob[] = await manager.execute(
     `INSERT INTO af_side_effect_job (id, order_id, order_display_id, kind, subject, status, bullmq_job_id, max_attempts, event_id)
      VALUES ${values}
      ON CONFLICT (order_id, kind, subject) WHERE deleted_at IS NULL DO NOTHING
-     RETURNING kind, subject`,
+     RETURNING order_id, kind, subject`,
     params
   )
   return inserted

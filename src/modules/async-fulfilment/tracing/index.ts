@@ -1,3 +1,3 @@
 export * from "./trace-carrier"
 export * from "./tracer"
-export { traceSchedule } from "./schedule-span"
+export { startScheduleSpan, traceSchedule, traceScheduleBatch, type PendingScheduleSpan } from "./schedule-span"

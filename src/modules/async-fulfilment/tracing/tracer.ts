@@ -5,6 +5,8 @@ export const TRACER_NAME = "medusa-plugin-async-fulfilment"
 /** Span names: one per scheduling, one per attempt of a queue job (`async-fulfilment.<kind>`). */
 export const SPAN_NAMES = {
   schedule: "async-fulfilment.schedule",
+  /** the scheduling of several orders at once, linking their schedule spans */
+  scheduleBatch: "async-fulfilment.schedule-batch",
   attempt: (kind: string) => `async-fulfilment.${kind}`,
   requeue: "async-fulfilment.requeue",
   smtpSend: "async-fulfilment.smtp.send",
@@ -14,6 +16,8 @@ export const SPAN_NAMES = {
 export const SPAN_ATTRIBUTES = {
   orderId: "order.id",
   jobKind: "job.kind",
+  /** how many orders a schedule batch held */
+  batchSize: "async-fulfilment.batch.size",
   jobAttempt: "job.attempt",
   jobId: "messaging.message.id",
   invoiceNumber: "invoice.number",
