@@ -1,11 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { prepareTestEnv } from "../helpers/test-env"
 import { anna, useStoreSession } from "../helpers/store-session"
 import { readPdfText } from "../helpers/read-pdf-text"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { verifyErpSignature } from "../../src/modules/async-fulfilment/erp/sign-erp-request"
 import { waitFor } from "../../dev-support/wait-for"
+import { placedOrderBatcher } from "../../src/workflows"
+import { startScheduleSpan } from "../../src/modules/async-fulfilment/tracing"
 
 const testEnv = prepareTestEnv("pipeline")
 jest.setTimeout(120_000)
@@ -183,6 +185,70 @@ medusaIntegrationTestRunner({
       expect(await rowsOf(order.id)).toHaveLength(3)
       expect(mailsTo(order.id)).toHaveLength(1)
       expect(erp.callsFor(order.id)).toHaveLength(1)
+    })
+
+    /** An order Medusa created without `order.placed` (createOrderWorkflow), which the plugin has not heard of yet. */
+    const createUnannouncedOrder = async (email: string) =>
+      (
+        await createOrderWorkflow(getContainer()).run({
+          input: {
+            region_id: session.store.regions.pln,
+            email,
+            currency_code: "pln",
+            billing_address: { first_name: "Ola", last_name: "Burst", address_1: "ul. Długa 12/3", city: "Kraków", postal_code: "31-147", country_code: "pl" },
+            items: [{ title: "Desk", quantity: 1, unit_price: 100 }],
+          },
+        })
+      ).result
+
+    it("schedules the orders of a burst together, in fewer transactions than orders, and each order once", async () => {
+      const orders = await Promise.all(Array.from({ length: 10 }, (_, i) => createUnannouncedOrder(`burst-${i}@example.com`)))
+      const ids = orders.map(({ id }) => id)
+      // one emit, as a burst of checkouts leaves them in the event bus; three orders' events twice
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit([...ids, ...ids.slice(0, 3)].map((id) => ({ name: "order.placed", data: { id } })))
+      for (const id of ids) {
+        expect((await settled(id)).map((row) => row.status)).toEqual(["completed", "completed", "completed"])
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      // rows written in one transaction share its now(): one created_at per batch
+      const batches: { orders: string }[] = await knex.raw(
+        `SELECT count(DISTINCT order_id) AS orders FROM af_side_effect_job WHERE order_id = ANY(?) GROUP BY created_at`,
+        [ids]
+      ).then((result: { rows: { orders: string }[] }) => result.rows)
+      expect(batches.reduce((sum, { orders }) => sum + Number(orders), 0)).toBe(ids.length)
+      expect(batches.length).toBeLessThan(ids.length)
+      expect(Math.max(...batches.map(({ orders }) => Number(orders)))).toBeGreaterThan(1)
+
+      const invoices = await service().listInvoices({ order_id: ids })
+      expect(new Set(invoices.map(({ number }) => number)).size).toBe(ids.length)
+      for (const id of ids) {
+        expect(await rowsOf(id)).toHaveLength(3)
+        expect(mailsTo(id)).toHaveLength(1)
+        expect(erp.callsFor(id)).toHaveLength(1)
+      }
+    })
+
+    it("fails alone the order of a batch it cannot schedule: the others are recorded and run", async () => {
+      const [first, second] = await Promise.all([createUnannouncedOrder("batch-a@example.com"), createUnannouncedOrder("batch-b@example.com")])
+      const batcher = placedOrderBatcher(getContainer(), 100)
+      const placed = (orderId: string) => ({ order_id: orderId, event_id: null, span: startScheduleSpan(orderId, undefined) })
+      // added in one tick: one batch
+      const outcomes = await Promise.allSettled([
+        batcher.add(placed(first.id)),
+        batcher.add(placed("order_01NEVERPLACED0000000000000")),
+        batcher.add(placed(second.id)),
+      ])
+      expect(outcomes.map(({ status }) => status)).toEqual(["fulfilled", "rejected", "fulfilled"])
+      expect(String((outcomes[1] as PromiseRejectedResult).reason?.message)).toMatch(/not found/i)
+      for (const order of [first, second]) {
+        expect((await settled(order.id)).map((row) => row.status)).toEqual(["completed", "completed", "completed"])
+        expect(mailsTo(order.id)).toHaveLength(1)
+      }
+      expect(await rowsOf("order_01NEVERPLACED0000000000000")).toEqual([])
     })
   },
 })
