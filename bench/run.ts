@@ -9,7 +9,7 @@ import { spawnSync } from "child_process"
 import path from "path"
 import { loadavgText } from "./lib"
 
-const ALL = ["pdf-render", "enqueue-cost", "burst-drain", "burst-drain-real", "checkout-latency"]
+const ALL = ["pdf-render", "enqueue-cost", "burst-drain", "burst-drain-real", "schedule-cost", "checkout-latency"]
 const args = process.argv.slice(2)
 const names = args.filter((a) => !a.startsWith("--"))
 const flags = args.filter((a) => a.startsWith("--"))

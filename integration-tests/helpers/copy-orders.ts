@@ -15,10 +15,12 @@ const columnsOf = async (knex: Knex, table: string): Promise<string[]> =>
  * `count` copies of an order made in SQL: cheap stand-ins for orders placed while nothing listened
  * (no `order.placed`, no record). Each copy gets its own id and display id, its own item, summary
  * and shipping rows, and is placed `i` milliseconds before the original; line items, addresses and
- * shipping methods are shared. Returns the copies' ids.
+ * shipping methods are shared. Returns the copies' ids (`<id>_<tag>_<n>`; a new tag per call
+ * copies the same order again).
  */
-export async function copyOrder(knex: Knex, orderId: string, count: number): Promise<string[]> {
-  const copyId = (column: string) => `${column} || '_copy_' || g`
+export async function copyOrder(knex: Knex, orderId: string, count: number, tag = "copy"): Promise<string[]> {
+  if (!/^\w+$/.test(tag)) throw new Error(`copyOrder: tag ${tag} must be letters, digits or _`)
+  const copyId = (column: string) => `${column} || '_${tag}_' || g`
   await knex.transaction(async (trx) => {
     const orderColumns = (await columnsOf(trx, "order")).filter((column) => column !== "display_id")
     const orderValues = orderColumns.map((column) =>
@@ -47,5 +49,5 @@ export async function copyOrder(knex: Knex, orderId: string, count: number): Pro
       )
     }
   })
-  return Array.from({ length: count }, (_, i) => `${orderId}_copy_${i + 1}`)
+  return Array.from({ length: count }, (_, i) => `${orderId}_${tag}_${i + 1}`)
 }

@@ -7,7 +7,7 @@ export const KINDS: SideEffectKind[] = ["invoice", "mail", "erp"]
 
 export interface QueueEvent {
   kind: SideEffectKind
-  event: "active" | "completed" | "failed" | "stalled"
+  event: "added" | "active" | "completed" | "failed" | "stalled"
   jobId: string
   /** Redis server time of the event (the stream entry id), ms */
   at: number
@@ -49,6 +49,7 @@ export class QueueWatch {
         prefix: this.prefix,
       })
       const at = (id: string) => Number(id.split("-")[0])
+      events.on("added", ({ jobId }, id) => this.events.push({ kind, event: "added", jobId, at: at(id) }))
       events.on("active", ({ jobId }, id) => this.events.push({ kind, event: "active", jobId, at: at(id) }))
       events.on("completed", ({ jobId }, id) => this.events.push({ kind, event: "completed", jobId, at: at(id) }))
       events.on("failed", ({ jobId, failedReason }, id) =>
