@@ -195,8 +195,7 @@ async function startWorker(run: ProcessStoreRun, mode: Mode, artifacts: string, 
     ASYNC_FULFILMENT_SCHEDULING: mode,
     MEDUSA_REDIS_PREFIX: eventsPrefix,
     ASYNC_FULFILMENT_QUEUE_PREFIX: queuePrefix,
-    ...(profileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim() } : {}),
-  })
+  }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])
   const connection = new IORedis(REDIS_URL, { maxRetriesPerRequest: null })
   // the prefix medusa-config.ts gives Medusa's Redis event bus
   const events = new Queue("events-queue", { connection, prefix: `${eventsPrefix}-events` })

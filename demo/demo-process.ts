@@ -13,9 +13,10 @@ export function runMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: strin
   })
 }
 
-export function startMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = process.cwd()): ChildProcess {
+/** `nodeArgs` go to node itself, for flags NODE_OPTIONS refuses (e.g. `--cpu-prof`). */
+export function startMedusa(args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = process.cwd(), nodeArgs: string[] = []): ChildProcess {
   const log = createWriteStream(logFile, { flags: "a" })
-  const child = spawn(process.execPath, [medusaBin, ...args], { env, cwd, stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawn(process.execPath, [...nodeArgs, medusaBin, ...args], { env, cwd, stdio: ["ignore", "pipe", "pipe"] })
   child.stdout!.pipe(log)
   child.stderr!.pipe(log)
   return child

@@ -176,7 +176,7 @@ export class ProcessStoreRun {
   }
 
   /** Starts `medusa start` in this mode and waits for its /health. At most two at a time, unless settings say more. */
-  async start(name: string, mode: WorkerMode, extraEnv: NodeJS.ProcessEnv = {}): Promise<MedusaProcess> {
+  async start(name: string, mode: WorkerMode, extraEnv: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<MedusaProcess> {
     const alive = this.processes.filter((p) => p.running)
     const max = this.settings.maxProcesses ?? 2
     if (alive.length >= max) {
@@ -186,7 +186,7 @@ export class ProcessStoreRun {
     const logFile = path.join(this.artifacts, `${name}.log`)
     rmSync(logFile, { force: true })
     const env = { ...this.baseEnv_, ...extraEnv, PORT: String(port), MEDUSA_WORKER_MODE: mode, MEDUSA_BACKEND_URL: `http://localhost:${port}` }
-    const proc = new MedusaProcess(name, mode, port, startMedusa(["start"], env, logFile), logFile)
+    const proc = new MedusaProcess(name, mode, port, startMedusa(["start"], env, logFile, process.cwd(), nodeArgs), logFile)
     this.processes.push(proc)
     await this.timed(`${name} (${mode}) boot until /health`, () => waitForHealth(proc.baseUrl, proc.child, 120_000))
     proc.readyAt = Date.now()

@@ -18,8 +18,8 @@ const batchers = new WeakMap<MedusaContainer, PlacedOrderBatcher>()
 async function scheduleBatch(container: MedusaContainer, orders: PlacedOrder[]) {
   const input = { orders: orders.map(({ order_id, event_id, span }) => ({ order_id, event_id, trace: span.carrier })) }
   const run = () => scheduleOrderBatchSideEffectsWorkflow(container).run({ input })
-  // a batch of one stays inside its order's trace; a bigger one is a trace of its own that links them
-  const { result } = orders.length === 1 ? await orders[0].span.run(run) : await traceScheduleBatch(orders.map(({ span }) => span.carrier), run)
+  // a batch (two orders or more: a lone one goes through `scheduleAlone`) is a trace of its own that links them
+  const { result } = await traceScheduleBatch(orders.map(({ span }) => span.carrier), run)
   return { unhandled: result.unhandled_order_ids }
 }
 

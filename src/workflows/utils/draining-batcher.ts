@@ -6,8 +6,9 @@ export interface BatchRunResult<K> {
 
 export interface DrainingBatcherHandlers<T, K> {
   key(item: T): K
-  /** the whole batch at once; a throw hands every item to `runOne` */
+  /** the whole batch (two items or more) at once; a throw hands every item to `runOne` */
   runBatch(items: T[]): Promise<BatchRunResult<K>>
+  /** one item: a lone one, or one the batch left */
   runOne(item: T): Promise<void>
   /** told when a batch run threw, before its items are run one by one */
   onBatchFailure?(error: unknown, items: T[]): void
@@ -21,10 +22,11 @@ interface Waiting<T> {
 }
 
 /**
- * Batches without a timer: an item that arrives while nothing runs starts a batch of one at once;
- * those that arrive while a batch runs wait for it to end and then go together (up to
- * `maxBatchSize`). A lone item never waits for others, and under load the batches grow by
- * themselves. Items with the same key waiting together share one run and one outcome.
+ * Batches without a timer: an item that arrives while nothing runs is run at once, on its own
+ * (`runOne`: the one-item path costs less than a batch of one); those that arrive while a run is
+ * under way wait for it to end and then go together (up to `maxBatchSize`). A lone item never
+ * waits for others, and under load the batches grow by themselves. Items with the same key
+ * waiting together share one run and one outcome.
  */
 export class DrainingBatcher<T, K = string> {
   protected readonly waiting_ = new Map<K, Waiting<T>>()
@@ -54,9 +56,7 @@ export class DrainingBatcher<T, K = string> {
       reject = rej
     })
     this.waiting_.set(key, { item, settled, resolve, reject })
-    this.draining_ ??= this.drain().finally(() => {
-      this.draining_ = null
-    })
+    this.draining_ ??= this.drain()
     return settled
   }
 
@@ -70,17 +70,26 @@ export class DrainingBatcher<T, K = string> {
   protected async drain(): Promise<void> {
     // the first batch starts on the next microtask, so items added in the same tick go together
     await Promise.resolve()
-    while (this.waiting_.size) {
-      const batch = [...this.waiting_.entries()].slice(0, this.maxBatchSize_)
-      for (const [key] of batch) {
-        this.waiting_.delete(key)
+    try {
+      while (this.waiting_.size) {
+        const batch = [...this.waiting_.entries()].slice(0, this.maxBatchSize_)
+        for (const [key] of batch) {
+          this.waiting_.delete(key)
+        }
+        await this.run(batch.map(([, waiting]) => waiting))
       }
-      await this.run(batch.map(([, waiting]) => waiting))
+    } finally {
+      // in the same tick as the last look at `waiting_`: an item added later starts a new drain
+      // (cleared in a `.finally()` callback, it could land in between and wait forever)
+      this.draining_ = null
     }
   }
 
   protected async run(batch: Waiting<T>[]): Promise<void> {
     let alone: Waiting<T>[]
+    if (batch.length === 1) {
+      return this.runAlone(batch)
+    }
     try {
       const { unhandled } = await this.handlers_.runBatch(batch.map(({ item }) => item))
       const unhandledKeys = new Set(unhandled)
@@ -96,6 +105,10 @@ export class DrainingBatcher<T, K = string> {
       this.handlers_.onBatchFailure?.(error, batch.map(({ item }) => item))
       alone = batch
     }
+    await this.runAlone(alone)
+  }
+
+  protected async runAlone(alone: Waiting<T>[]): Promise<void> {
     for (const waiting of alone) {
       try {
         await this.handlers_.runOne(waiting.item)

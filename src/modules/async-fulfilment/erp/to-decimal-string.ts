@@ -1,4 +1,5 @@
 import { minorUnitDigits } from "../i18n/format/format-money"
+import { formatDecimal } from "../i18n/format/format-number"
 
 /** Amounts are decimal strings in the currency's main unit with its minor-unit digits, so the ERP never sees float noise. */
 export type DecimalString = string
@@ -14,11 +15,7 @@ export function toDecimalString(amount: number, currencyCode: string): string {
     throw new RangeError(`Cannot express a non-finite amount (${amount}) as a decimal string`)
   }
   const digits = minorUnitDigits(currencyCode)
-  const formatted = new Intl.NumberFormat("en-US", {
-    useGrouping: false,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount)
+  const formatted = formatDecimal(amount, "en-US", digits, digits, false)
   // -0.001 rounds to "-0.00"; an ERP should not have to know about negative zero.
   return /^-0(\.0+)?$/.test(formatted) ? formatted.slice(1) : formatted
 }

@@ -23,15 +23,20 @@ function recordingBatcher({
     releaseFirstBatch = resolve
   })
   let holdFirst = false
+  let runs = 0
+  const holdIfFirstRun = async () => {
+    runs++
+    if (holdFirst && runs === 1) {
+      await firstBatchHeld
+    }
+  }
   const batcher = new DrainingBatcher<Item>(
     {
       key: ({ id }) => id,
       runBatch: async (items) => {
         const ids = items.map(({ id }) => id)
         batches.push(ids)
-        if (holdFirst && batches.length === 1) {
-          await firstBatchHeld
-        }
+        await holdIfFirstRun()
         if (batchFails(ids)) {
           throw new Error("batch broke")
         }
@@ -39,6 +44,7 @@ function recordingBatcher({
       },
       runOne: async ({ id }) => {
         alone.push(id)
+        await holdIfFirstRun()
         if (aloneFails(id)) {
           throw new Error(`order ${id} broke`)
         }
@@ -66,11 +72,18 @@ const outcome = (promise: Promise<void>) =>
   )
 
 describe("DrainingBatcher", () => {
-  it("runs a lone item at once, in a batch of one", async () => {
+  it("runs a lone item at once, on the one-item path", async () => {
     const { batcher, batches, alone } = recordingBatcher()
     await expect(batcher.add({ id: "a" })).resolves.toBeUndefined()
-    expect(batches).toEqual([["a"]])
-    expect(alone).toEqual([])
+    expect(batches).toEqual([])
+    expect(alone).toEqual(["a"])
+  })
+
+  it("rejects a lone item that fails with its own error, after one run", async () => {
+    const t = recordingBatcher({ aloneFails: (id) => id === "bad" })
+    await expect(outcome(t.batcher.add({ id: "bad" }))).resolves.toBe("failed: order bad broke")
+    expect(t.alone).toEqual(["bad"])
+    expect(t.failures).toEqual([])
   })
 
   it("gathers the items that arrive while a batch runs into the next one, up to the size limit", async () => {
@@ -82,7 +95,8 @@ describe("DrainingBatcher", () => {
     expect(t.batcher.backlog).toBe(5)
     t.releaseFirstBatch()
     await Promise.all([first, ...later])
-    expect(t.batches).toEqual([["a"], ["b", "c", "d"], ["e", "f"]])
+    expect(t.alone).toEqual(["a"])
+    expect(t.batches).toEqual([["b", "c", "d"], ["e", "f"]])
     expect(t.batcher.backlog).toBe(0)
   })
 
@@ -91,7 +105,8 @@ describe("DrainingBatcher", () => {
     const [one, two] = [t.batcher.add({ id: "a" }), t.batcher.add({ id: "a" })]
     expect(one).toBe(two)
     await one
-    expect(t.batches).toEqual([["a"]])
+    expect(t.alone).toEqual(["a"])
+    expect(t.batches).toEqual([])
   })
 
   it("runs the items a batch leaves unhandled on their own, each with its own outcome", async () => {
@@ -110,7 +125,14 @@ describe("DrainingBatcher", () => {
     expect(outcomes).toEqual(["scheduled", "failed: order bad broke", "scheduled"])
     // and the batcher goes on with the next items
     await t.batcher.add({ id: "c" })
-    expect(t.batches.at(-1)).toEqual(["c"])
+    expect(t.alone.at(-1)).toBe("c")
+  })
+
+  it("runs an item added the moment the one before it settled", async () => {
+    const t = recordingBatcher()
+    await t.batcher.add({ id: "a" })
+    await t.batcher.add({ id: "b" })
+    expect(t.alone).toEqual(["a", "b"])
   })
 
   it("is idle once nothing waits or runs", async () => {

@@ -27,9 +27,11 @@ export function formatDecimal(
   value: number,
   locale: string,
   minimumFractionDigits: number,
-  maximumFractionDigits: number
+  maximumFractionDigits: number,
+  useGrouping = true
 ): string {
-  return cachedFormatter(locale, { minimumFractionDigits, maximumFractionDigits }).format(value)
+  const options: Intl.NumberFormatOptions = useGrouping ? { minimumFractionDigits, maximumFractionDigits } : { minimumFractionDigits, maximumFractionDigits, useGrouping }
+  return cachedFormatter(locale, options).format(value)
 }
 
 export function formatQuantity(quantity: number, locale: string): string {
