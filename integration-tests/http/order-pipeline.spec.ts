@@ -75,6 +75,16 @@ medusaIntegrationTestRunner({
       expect(erpInvoice.vat_breakdown[0].taxable_amount).toBe(erpInvoice.totals.net_total)
     })
 
+    it("runs the ERP job once, woken by its issued invoice instead of starting early to wait", async () => {
+      const order = await session.placeOrder(anna)
+      await settled(order.id)
+      const erpJob = await service().getQueues().queue("erp").getJob(`erp-${order.id}`)
+      // a start that found no invoice yet would have gone back to the delayed set: a second start
+      expect(erpJob?.attemptsStarted).toBe(1)
+      // started by the wake, before its 2 s fallback delay was up
+      expect(erpJob!.processedOn! - erpJob!.timestamp).toBeLessThan(2_000)
+    })
+
     it("holds the ERP document until the invoice is issued, without using an ERP attempt", async () => {
       const invoiceQueue = service().getQueues().queue("invoice")
       await invoiceQueue.pause()
@@ -82,8 +92,9 @@ medusaIntegrationTestRunner({
       try {
         order = await session.placeOrder(anna)
         const erpQueue = service().getQueues().queue("erp")
+        // it starts delayed (the invoice wakes it), then, after its fallback delay, looks and waits again
         await waitFor("the ERP job to wait for the invoice", async () =>
-          (await erpQueue.getJobState(`erp-${order.id}`)) === "delayed" ? true : null
+          (await erpQueue.getJobState(`erp-${order.id}`)) === "delayed" && (await rowOf(order.id, "erp"))?.next_retry_at ? true : null
         )
         expect(erp.callsFor(order.id)).toHaveLength(0)
         expect((await erpQueue.getJob(`erp-${order.id}`))?.attemptsMade).toBe(0)

@@ -18,6 +18,7 @@ import type { TraceCarrier } from "./tracing/trace-carrier"
 import type { ReconcileLock } from "./redis/reconcile-lock"
 import type { QueueJobView, SideEffectQueues } from "./queues/side-effect-queues"
 import type { SideEffectFlowInput } from "./queues/side-effect-flow"
+import { sideEffectJobId } from "./queues/names"
 import type { SideEffectWorkers } from "./workers/side-effect-workers"
 import type { SideEffectAlerts } from "./alerts/side-effect-alerts"
 import type { ReviewNotice } from "./mail/review-notices"
@@ -48,7 +49,7 @@ import {
   findInvoiceRow,
   insertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
-import { dependencyOf, dependentsOf, ORDER_CANCELED_SUBJECT, SideEffectKind } from "./types/side-effect"
+import { dependencyOf, dependentsOf, ORDER_CANCELED_SUBJECT, readersOf, SideEffectKind } from "./types/side-effect"
 import type { InvoiceModel } from "./invoice/model"
 import { isEInvoice, renderInvoiceXml, type InvoiceXmlFormat } from "./invoice/issue-invoice"
 import type { OrderDocument } from "./types/order-document"
@@ -913,6 +914,7 @@ export default class AsyncFulfilmentModuleService
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await completeSideEffectJob(sharedContext.manager as SqlEntityManager, orderId, kind, result, subject)
+    await this.wakeReaders_(orderId, kind, subject)
   }
 
   /** Records a failed attempt: back to `queued` while retries remain, `failed` after the last. */
@@ -936,6 +938,16 @@ export default class AsyncFulfilmentModuleService
     }
     if (failure.final) {
       await this.failDependents(orderId, kind, failure.message, subject)
+      await this.wakeReaders_(orderId, kind, subject)
+    }
+  }
+
+  /** The readers of this side effect (the ERP job of an invoice) run now instead of after their fallback delay. */
+  protected async wakeReaders_(orderId: string, kind: SideEffectKind, subject: string): Promise<void> {
+    for (const reader of readersOf(kind)) {
+      const jobId = sideEffectJobId(reader.kind, orderId, subject)
+      // a wake that fails costs only time: the reader runs after its delay all the same
+      await this.queues_.promoteIfDelayed(reader.kind, jobId).catch(() => false)
     }
   }
 

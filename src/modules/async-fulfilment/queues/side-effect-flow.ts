@@ -1,6 +1,6 @@
 import type { FlowJob } from "bullmq"
 import type { AsyncFulfilmentOptions } from "../options"
-import { dependencyOf, dependentsOf, SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
+import { dependencyOf, dependentsOf, SIDE_EFFECT_KINDS, SIDE_EFFECT_READERS, SideEffectKind } from "../types/side-effect"
 import { buildJobOptions } from "./job-options"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { SIDE_EFFECT_PAYLOAD_SCHEMA_VERSION, SideEffectPayload } from "./payload"
@@ -52,7 +52,9 @@ function jobFor(kind: SideEffectKind, input: SideEffectFlowInput, options: Async
  * a side effect that waits for another (the mail for the invoice it attaches) is the parent of
  * that one, so it runs only once its child completed; the others (the ERP sync) are flows of
  * their own and run in parallel. When the child fails for good the parent fails with it
- * (`failParentOnFailure`) instead of waiting forever.
+ * (`failParentOnFailure`) instead of waiting forever. A side effect that reads another's outcome
+ * (the ERP document, the issued invoice) starts delayed when both are added together, to be woken
+ * by it (`SIDE_EFFECT_READERS`).
  */
 export function buildSideEffectFlows(
   input: SideEffectFlowInput,
@@ -65,6 +67,10 @@ export function buildSideEffectFlows(
       continue // added below, as the child of the side effect that waits for it
     }
     const flow: FlowJob = jobFor(kind, input, options)
+    const reads = SIDE_EFFECT_READERS.find((reader) => reader.kind === kind && wants.has(reader.reads))
+    if (reads) {
+      flow.opts = { ...flow.opts, delay: reads.fallbackDelayMs } // woken when what it reads is done
+    }
     const needs = dependencyOf(kind)?.needs
     if (needs && wants.has(needs)) {
       const child = jobFor(needs, input, options)

@@ -36,6 +36,23 @@ export class SideEffectQueues {
     return this.queues_[kind]
   }
 
+  /**
+   * Runs a delayed queue job now: a reader whose side effect it reads just completed. False when
+   * there was nothing to wake (the job already runs, ran, or is gone): the wake only saves time.
+   */
+  async promoteIfDelayed(kind: SideEffectKind, jobId: string): Promise<boolean> {
+    const job = await this.queues_[kind].getJob(jobId)
+    if (!job) {
+      return false
+    }
+    try {
+      await job.promote()
+      return true
+    } catch {
+      return false // not delayed (any more): BullMQ refuses to promote it
+    }
+  }
+
   async enqueue(input: SideEffectFlowInput): Promise<string[]> {
     const flows = buildSideEffectFlows(input, this.options_)
     if (!flows.length) {

@@ -18,6 +18,20 @@ export const SIDE_EFFECT_DEPENDENCIES: readonly SideEffectDependency[] = [
   { kind: "mail", needs: "invoice", failedBecause: (error) => `not sent: the invoice it attaches failed (${error})` },
 ]
 
+/**
+ * Side effects that read another's outcome without being its flow parent: the ERP document
+ * carries the issued invoice but must not fail with it. Added together with the one it reads,
+ * the reader starts delayed by `fallbackDelayMs` and is woken as soon as that one completes or
+ * fails for good, so it runs once instead of starting early only to wait; the delay is the
+ * fallback for a wake that does not come (a worker that died in between).
+ */
+export const SIDE_EFFECT_READERS: readonly { kind: SideEffectKind; reads: SideEffectKind; fallbackDelayMs: number }[] = [
+  { kind: "erp", reads: "invoice", fallbackDelayMs: 2_000 },
+]
+
+/** The kinds that read this one's outcome. */
+export const readersOf = (kind: SideEffectKind) => SIDE_EFFECT_READERS.filter((reader) => reader.reads === kind)
+
 /** The side effect this kind waits for, if any. */
 export const dependencyOf = (kind: SideEffectKind) => SIDE_EFFECT_DEPENDENCIES.find((dependency) => dependency.kind === kind)
 
