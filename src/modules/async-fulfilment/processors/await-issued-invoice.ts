@@ -5,6 +5,13 @@ import type { ProcessorDocuments, SideEffectState } from "../runtime/processor-d
 /** How often a waiting job looks again: soon after the invoice's own retry is due, at least 1 s, at most a minute. */
 export const INVOICE_WAIT_BOUNDS_MS = { min: 1_000, firstRun: 2_000, held: 60_000, max: 60_000 } as const
 
+/**
+ * How long a job the invoice wakes (the order's own ERP job, `SIDE_EFFECT_READERS`) waits for an
+ * invoice that is queued or running: the wake is what starts it, this only bounds a lost wake. A
+ * short poll here would start every ERP job of a big burst again and again while its invoice waits its turn.
+ */
+export const WOKEN_INVOICE_WAIT_MS = 30_000
+
 /** The side-effect job statuses in which the invoice will still be issued without an admin. */
 export const ON_ITS_WAY: ReadonlySet<string> = new Set(["queued", "active", "held"])
 
@@ -27,7 +34,8 @@ export function invoiceWaitMs(state: SideEffectState, now = Date.now()): number 
  */
 export async function issuedInvoiceOrWait(
   orderId: string,
-  documents: ProcessorDocuments
+  documents: ProcessorDocuments,
+  { wokenByInvoice = false }: { wokenByInvoice?: boolean } = {}
 ): Promise<InvoiceModel | null> {
   // the state first: an invoice job that completes between the two reads has its file recorded before
   const state = await documents.findSideEffectState(orderId, "invoice")
@@ -38,6 +46,7 @@ export async function issuedInvoiceOrWait(
   if (!state || !ON_ITS_WAY.has(state.status)) {
     return null
   }
-  const waitMs = invoiceWaitMs(state)
+  const notRetrying = (state.status === "queued" || state.status === "active") && !state.next_retry_at
+  const waitMs = wokenByInvoice && notRetrying ? WOKEN_INVOICE_WAIT_MS : invoiceWaitMs(state)
   throw new AwaitingDependencyError("invoice", waitMs, `waiting for the invoice of order ${orderId} (${state.status})`)
 }

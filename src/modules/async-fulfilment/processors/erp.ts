@@ -17,16 +17,17 @@ export interface ErpJobResult {
  * it waits for the invoice job first. The Idempotency-Key lets the ERP drop a repeat.
  */
 export async function processErpJob(payload: SideEffectPayload, runtime: ProcessorRuntime): Promise<ErpJobResult> {
-  return sendOrderDocument(payload.order_id, runtime, sideEffectJobId("erp", payload.order_id))
+  return sendOrderDocument(payload.order_id, runtime, sideEffectJobId("erp", payload.order_id), { wokenByInvoice: true })
 }
 
 /** The order document with its issued invoice, under this Idempotency-Key (an admin's resync has its own). */
 export async function sendOrderDocument(
   orderId: string,
   { documents, erp }: ProcessorRuntime,
-  idempotencyKey: string
+  idempotencyKey: string,
+  waiting: { wokenByInvoice?: boolean } = {}
 ): Promise<ErpJobResult> {
-  const invoice = await issuedInvoiceOrWait(orderId, documents)
+  const invoice = await issuedInvoiceOrWait(orderId, documents, waiting)
   noteInvoiceNumber(invoice?.number)
   const order = await documents.retrieveOrderDocument(orderId)
   const response = await erp.send(buildErpDocument(order, { invoice }), idempotencyKey)
