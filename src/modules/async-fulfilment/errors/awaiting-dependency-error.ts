@@ -8,11 +8,17 @@ export class AwaitingDependencyError extends Error {
   readonly awaiting: SideEffectKind
   /** when to look again */
   readonly retryInMs: number
+  /**
+   * Looks again once the job is back in the delayed set: what it waits for may have become ready
+   * (and sent its wake) while the job was still active, when the wake could not reach it.
+   */
+  readonly readyNow?: () => Promise<boolean>
 
-  constructor(awaiting: SideEffectKind, retryInMs: number, reason: string) {
+  constructor(awaiting: SideEffectKind, retryInMs: number, reason: string, readyNow?: () => Promise<boolean>) {
     super(reason)
     this.name = "AwaitingDependencyError"
     this.awaiting = awaiting
     this.retryInMs = retryInMs
+    this.readyNow = readyNow
   }
 }

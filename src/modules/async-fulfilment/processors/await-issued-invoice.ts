@@ -48,5 +48,6 @@ export async function issuedInvoiceOrWait(
   }
   const notRetrying = (state.status === "queued" || state.status === "active") && !state.next_retry_at
   const waitMs = wokenByInvoice && notRetrying ? WOKEN_INVOICE_WAIT_MS : invoiceWaitMs(state)
-  throw new AwaitingDependencyError("invoice", waitMs, `waiting for the invoice of order ${orderId} (${state.status})`)
+  const issuedNow = async () => Boolean((await documents.findInvoice(orderId))?.file_id)
+  throw new AwaitingDependencyError("invoice", waitMs, `waiting for the invoice of order ${orderId} (${state.status})`, wokenByInvoice ? issuedNow : undefined)
 }

@@ -109,5 +109,9 @@ async function waitForDependency(
 ): Promise<never> {
   await progress.markSideEffectWaiting(payload.order_id, kind, { attempt, waitMs: error.retryInMs }, payload.subject)
   await job.moveToDelayed(Date.now() + error.retryInMs, token)
+  if (await error.readyNow?.().catch(() => false)) {
+    // its wake came while this job was still active: run it now rather than at its long delay
+    await job.promote().catch(() => undefined)
+  }
   throw new DelayedError(error.message)
 }
