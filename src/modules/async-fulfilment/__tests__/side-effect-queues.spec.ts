@@ -36,7 +36,8 @@ describe("SideEffectQueues", () => {
     await producer.enqueue({ order_id: "order_a", event_id: "e2", kinds: all })
 
     expect(await queue("invoice").getJobCounts("wait")).toEqual({ wait: 1 })
-    expect(await queue("erp").getJobCounts("wait")).toEqual({ wait: 1 })
+    // the ERP job reads the issued invoice: it waits delayed until the invoice job wakes it
+    expect(await queue("erp").getJobCounts("delayed")).toEqual({ delayed: 1 })
     expect(await queue("mail").getJobCounts("waiting-children")).toEqual({ "waiting-children": 1 })
 
     const invoice = await queue("invoice").getJob("invoice-order_a")
@@ -60,7 +61,7 @@ describe("SideEffectQueues", () => {
     await expect(extra.close()).resolves.toBeUndefined()
     // the shared connection is still usable by others
     const reader = new Queue(QUEUE_NAMES.erp, { connection, prefix: queuePrefix })
-    expect(await reader.getJobCounts("wait")).toEqual({ wait: 1 })
+    expect(await reader.getJobCounts("delayed")).toEqual({ delayed: 1 })
     await reader.close()
   })
 })
