@@ -16,7 +16,10 @@
  * `completed` (the whole path). The worker's idle CPU rate, measured before each stage, is
  * subtracted.
  *
- *   npm run bench:schedule-cost -- [--bursts=1,50,1000] [--modes=per-order,batched] [--singles=50] [--cpu-prof]
+ *   npm run bench:schedule-cost -- [--bursts=1,50,1000] [--modes=per-order,batched] [--singles=50] [--cpu-prof] [--by-kind]
+ *
+ * `--by-kind` resumes the queues one at a time (invoice, mail, ERP) and prints each kind's CPU per
+ * order; the whole path is then their sum, not what a worker running all three at once pays.
  *
  * `--cpu-prof` starts the workers under `node --cpu-prof` and prints the top self-time frames of
  * the smallest and the largest burst's scheduling window per mode (bench/cpu-profile-top.ts); profiled CPU figures
@@ -72,8 +75,8 @@ function listFlag<T extends string>(name: string, fallback: readonly T[]): T[] {
   return raw ? (raw.split(",") as T[]) : [...fallback]
 }
 
-async function completedRows(db: ReturnType<typeof createKnex>, ids: string[]): Promise<number> {
-  const [{ n }] = await db("af_side_effect_job").whereIn("order_id", ids).where({ status: "completed" }).whereNull("deleted_at").count({ n: "*" })
+async function completedRows(db: ReturnType<typeof createKnex>, ids: string[], kind?: string): Promise<number> {
+  const [{ n }] = await db("af_side_effect_job").whereIn("order_id", ids).where({ status: "completed", ...(kind ? { kind } : {}) }).whereNull("deleted_at").count({ n: "*" })
   return Number(n)
 }
 
@@ -83,6 +86,12 @@ async function idleRate(pid: number, ms = 1500): Promise<number> {
   const started = Date.now()
   await sleep(ms)
   return (cpuSeconds(pid) - before) / ((Date.now() - started) / 1000)
+}
+
+/** How often the ERP jobs of these orders were started: once each, unless one started before its invoice was issued. */
+function erpStarts(worker: ModeWorker, orderIds: string[]): number {
+  const jobIds = new Set(orderIds.map((id) => sideEffectJobId("erp", id)))
+  return worker.watch.events.filter((e) => e.kind === "erp" && e.event === "active" && jobIds.has(e.jobId)).length
 }
 
 function erpAddedAt(worker: ModeWorker, orderId: string): number | undefined {
@@ -112,7 +121,7 @@ async function pauseQueues(worker: ModeWorker, paused: boolean) {
  * One stage: `count` fresh orders of one mode. Burst 1 sends them one at a time; any other burst
  * sends them all at once.
  */
-async function stage(db: ReturnType<typeof createKnex>, templateId: string, worker: ModeWorker, burst: number, count: number, timeoutMs: number) {
+async function stage(db: ReturnType<typeof createKnex>, templateId: string, worker: ModeWorker, burst: number, count: number, timeoutMs: number, byKind = false) {
   const ids = await copyOrder(db, templateId, count, `${worker.mode.replace("-", "")}_b${burst}`)
   await pauseQueues(worker, true)
   const pid = worker.process.pid
@@ -136,12 +145,27 @@ async function stage(db: ReturnType<typeof createKnex>, templateId: string, work
   window.to = monotonicUs()
   const scheduledMs = Date.now() - t0
   const scheduleCpuS = cpuSeconds(pid) - cpu0 - idle * (scheduledMs / 1000)
-  const latencies = ids.map((id) => erpAddedAt(worker, id)! - sentAt.get(id)!).sort((a, b) => a - b)
+  const inSendOrder = ids.map((id) => erpAddedAt(worker, id)! - sentAt.get(id)!)
+  const latencies = [...inSendOrder].sort((a, b) => a - b)
+  // one order at a time: is the slowest the first of the stage (a process that sat idle) or any?
+  const slowest = inSendOrder.indexOf(latencies[latencies.length - 1])
   const { jobsInRedis, rowsPerOrder } = await scheduledOnce(db, worker, ids)
 
   const drainWindow = { from: monotonicUs(), to: 0 }
-  await pauseQueues(worker, false)
-  await until(`${count * 3} completed jobs`, timeoutMs, async () => (await completedRows(db, ids)) === count * 3, 250)
+  const cpuPerKindMs: Partial<Record<(typeof KINDS)[number], number>> = {}
+  if (byKind) {
+    // one queue at a time, in the order the jobs depend on each other, so each kind's CPU is its own
+    for (const kind of KINDS) {
+      const kindCpu0 = cpuSeconds(pid)
+      const kindT0 = Date.now()
+      await worker.watch.queue(kind).resume()
+      await until(`${count} completed ${kind} jobs`, timeoutMs, async () => (await completedRows(db, ids, kind)) === count, 100)
+      cpuPerKindMs[kind] = ((cpuSeconds(pid) - kindCpu0 - idle * ((Date.now() - kindT0) / 1000)) * 1000) / count
+    }
+  } else {
+    await pauseQueues(worker, false)
+    await until(`${count * 3} completed jobs`, timeoutMs, async () => (await completedRows(db, ids)) === count * 3, 250)
+  }
   drainWindow.to = monotonicUs()
   const wholeMs = Date.now() - t0
   const wholeCpuS = cpuSeconds(pid) - cpu0 - idle * (wholeMs / 1000)
@@ -159,8 +183,11 @@ async function stage(db: ReturnType<typeof createKnex>, templateId: string, work
     orders: count,
     "schedule cpu ms/order": (scheduleCpuS * 1000) / count,
     "whole path cpu ms/order": (wholeCpuS * 1000) / count,
+    ...(byKind ? { "invoice ms": cpuPerKindMs.invoice, "mail ms": cpuPerKindMs.mail, "erp ms": cpuPerKindMs.erp } : {}),
+    "erp starts": erpStarts(worker, ids),
     "order.placed → jobs p50 ms": percentile(latencies, 50),
     "p99 ms": percentile(latencies, 99),
+    ...(burst === 1 ? { "max ms": latencies[latencies.length - 1], "slowest is #": slowest + 1, "first ms": inSendOrder[0] } : {}),
     "scheduled in s": scheduledMs / 1000,
     "whole path s": wholeMs / 1000,
     "jobs in redis": jobsInRedis,
@@ -224,6 +251,7 @@ export async function main() {
   const singles = flag("singles", 50)
   const timeoutMs = flag("timeout-s", 900) * 1000
   const profile = hasFlag("cpu-prof")
+  const byKind = hasFlag("by-kind")
   const bad = modes.filter((m) => !MODES.includes(m))
   if (bad.length || bursts.some((b) => !Number.isInteger(b) || b < 1)) throw new Error(`--modes: ${MODES.join(",")}; --bursts: positive integers`)
 
@@ -254,7 +282,7 @@ export async function main() {
     const rows: Awaited<ReturnType<typeof stage>>[] = []
     for (const burst of bursts) {
       for (const worker of workers) {
-        const row = await stage(db, placed.id, worker, burst, burst === 1 ? singles : burst, timeoutMs)
+        const row = await stage(db, placed.id, worker, burst, burst === 1 ? singles : burst, timeoutMs, byKind)
         rows.push(row)
         console.log(`  ${row.mode}, burst ${burst}: schedule ${row["schedule cpu ms/order"].toFixed(1)} ms/order, whole path ${row["whole path cpu ms/order"].toFixed(1)} ms/order, lost ${row.lost}, dup ${row["dup completions"]}`)
       }

@@ -47,7 +47,7 @@ import {
   AllocatedInvoiceRow,
   recordIssuedInvoiceRow,
   findInvoiceRow,
-  insertInvoiceWithNextNumber,
+  findOrInsertInvoiceWithNextNumber,
 } from "./db/allocate-invoice-number"
 import { dependencyOf, dependentsOf, ORDER_CANCELED_SUBJECT, readersOf, SideEffectKind } from "./types/side-effect"
 import type { InvoiceModel } from "./invoice/model"
@@ -349,15 +349,14 @@ export default class AsyncFulfilmentModuleService
     }
   }
 
-  @InjectTransactionManager()
+  @InjectManager()
   protected async allocateInvoice_(
     orderId: string,
     issuedAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AllocatedInvoiceRow> {
-    const manager = sharedContext.transactionManager as SqlEntityManager
-    const existing = await findInvoiceRow(manager, orderId)
-    return existing ?? insertInvoiceWithNextNumber(manager, orderId, this.options_.invoice, issuedAt)
+    const manager = sharedContext.manager as SqlEntityManager
+    return findOrInsertInvoiceWithNextNumber(manager, orderId, this.options_.invoice, issuedAt)
   }
 
   @InjectManager()

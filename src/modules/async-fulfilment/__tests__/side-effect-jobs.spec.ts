@@ -40,7 +40,7 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
     erp: { url: "http://127.0.0.1:4010/orders", secret: "0123456789abcdef" },
     invoice: { numberPrefix: "FV/", seller: TEST_SELLER },
   },
-  testSuite: ({ service }) => {
+  testSuite: ({ service, MikroOrmWrapper }) => {
     const redis = new IORedis(redisUrl)
 
     afterAll(async () => {
@@ -107,6 +107,18 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
         const same = await Promise.all(Array.from({ length: 6 }, () => service.allocateInvoice("order_same")))
         expect(new Set(same.map((invoice) => invoice.number)).size).toBe(1)
         expect(await service.listInvoices({ order_id: "order_same" })).toHaveLength(1)
+      })
+
+      it("pads the number to the padding and never cuts a longer one", async () => {
+        const manager = MikroOrmWrapper.forkManager()
+        await manager.execute(
+          `INSERT INTO af_invoice_sequence (id, scope, last_value) VALUES ('afseq_long', 'FV/2027-', 1234566)`
+        )
+        const long = await service.allocateInvoice("order_long", new Date("2027-02-01T12:00:00Z"))
+        const next = await service.allocateInvoice("order_long_next", new Date("2027-02-01T12:00:00Z"))
+        expect([long.number, next.number]).toEqual(["FV/2027-1234567", "FV/2027-1234568"])
+        expect(long.sequence_value).toBe(1234567)
+        expect((await service.allocateInvoice("order_short", new Date("2028-01-01T00:00:00Z"))).number).toBe("FV/2028-000001")
       })
 
       it("starts a new sequence in a new year", async () => {

@@ -61,27 +61,46 @@ export async function findInvoiceRow(
 }
 
 /**
- * Takes the next number of the scope and inserts the invoice, in the caller's transaction.
- * The sequence row stays locked until commit, so concurrent allocations queue up behind it;
- * if the insert fails the increment rolls back with it: numbers are gap-free.
+ * The order's invoice: the one it has, or a new one with the next number of its scope, in one
+ * statement (its own transaction: one round trip on the worker's hot path). The sequence row is
+ * locked until the statement commits, so concurrent allocations queue up behind it; when the
+ * insert fails (the same order allocated concurrently: the unique index on `order_id`) the
+ * increment rolls back with it, so numbers stay gap-free. The number is formatted in SQL as
+ * `formatInvoiceNumber` does: the value padded with zeros to `numberPadding`, never cut.
  */
-export async function insertInvoiceWithNextNumber(
+export async function findOrInsertInvoiceWithNextNumber(
   manager: SqlEntityManager,
   orderId: string,
   numbering: InvoiceNumbering,
   issuedAt: Date
 ): Promise<AllocatedInvoiceRow> {
   const scope = invoiceSequenceScope(numbering, issuedAt)
-  const value = await takeNextSequenceValue(manager, scope)
   const [row] = await manager.execute(
-    `INSERT INTO af_invoice (id, order_id, number, sequence_scope, sequence_value, issued_at)
-     VALUES (?, ?, ?, ?, ?, ?) RETURNING ${INVOICE_COLUMNS}`,
+    `WITH existing AS (
+       SELECT ${INVOICE_COLUMNS} FROM af_invoice WHERE order_id = ? AND deleted_at IS NULL
+     ), next AS (
+       INSERT INTO af_invoice_sequence (id, scope, last_value)
+       SELECT ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)
+       ON CONFLICT (scope) WHERE deleted_at IS NULL
+       DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()
+       RETURNING last_value, last_value::text AS digits
+     ), inserted AS (
+       INSERT INTO af_invoice (id, order_id, number, sequence_scope, sequence_value, issued_at)
+       SELECT ?, ?, ?::text || CASE WHEN length(digits) >= ? THEN digits ELSE lpad(digits, ?, '0') END, ?, last_value, ?
+       FROM next
+       RETURNING ${INVOICE_COLUMNS}
+     )
+     SELECT * FROM existing UNION ALL SELECT * FROM inserted`,
     [
+      orderId,
+      generateEntityId(undefined, "afseq"),
+      scope,
       generateEntityId(undefined, "afinv"),
       orderId,
-      formatInvoiceNumber(scope, value, numbering.numberPadding),
       scope,
-      value,
+      numbering.numberPadding,
+      numbering.numberPadding,
+      scope,
       issuedAt,
     ]
   )

@@ -37,7 +37,12 @@ export async function issuedInvoiceOrWait(
   documents: ProcessorDocuments,
   { wokenByInvoice = false }: { wokenByInvoice?: boolean } = {}
 ): Promise<InvoiceModel | null> {
-  // the state first: an invoice job that completes between the two reads has its file recorded before
+  const issued = await documents.findInvoice(orderId)
+  if (issued?.file_id) {
+    return issued.model ?? null
+  }
+  // not yet: the state, then the invoice once more (an invoice job that completes between the two
+  // reads recorded its file before it completed, so the second read sees it)
   const state = await documents.findSideEffectState(orderId, "invoice")
   const invoice = await documents.findInvoice(orderId)
   if (invoice?.file_id) {

@@ -80,7 +80,7 @@ describe("buildSideEffectFlows", () => {
 
   it("starts the ERP job delayed when its invoice is added with it (the invoice wakes it), at once when alone", () => {
     const erpWithInvoice = buildSideEffectFlows({ ...input, kinds: ["invoice", "mail", "erp"] }, options).find((flow) => flow.name === "erp")
-    expect(erpWithInvoice?.opts?.delay).toBe(2_000)
+    expect(erpWithInvoice?.opts?.delay).toBe(30_000)
     const erpAlone = buildSideEffectFlows({ ...input, kinds: ["erp"] }, options)[0]
     expect(erpAlone.opts?.delay).toBeUndefined()
     expect(buildSideEffectFlows({ ...input, kinds: ["invoice", "mail"] }, options)[0].children![0].opts?.delay).toBeUndefined()
