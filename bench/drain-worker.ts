@@ -5,8 +5,10 @@
  *
  * Messages: parent → { type: "start", ... } → child "ready"; parent → "go"; child → "done".
  */
-import { Worker } from "bullmq"
+import { Job, Queue, Worker } from "bullmq"
 import IORedis from "ioredis"
+import { QUEUE_NAMES, sideEffectJobId } from "../src/modules/async-fulfilment/queues/names"
+import { readersOf, type SideEffectKind } from "../src/modules/async-fulfilment/types/side-effect"
 import { REDIS_URL, rssSampler } from "./lib"
 
 interface StartMsg {
@@ -18,6 +20,23 @@ interface StartMsg {
   workerOptions?: { lockDuration?: number; stalledInterval?: number; maxStalledCount?: number }
 }
 
+/**
+ * The no-op processor; on a plugin queue whose jobs others read (the invoice), it also wakes the
+ * readers (the ERP job, added delayed) as the module's `markSideEffectCompleted` does, or they
+ * would wait out their fallback delay.
+ */
+function wakesItsReaders(queueName: string) {
+  const kind = (Object.keys(QUEUE_NAMES) as SideEffectKind[]).find((k) => QUEUE_NAMES[k] === queueName)
+  const readers = kind ? readersOf(kind).map((reader) => ({ kind: reader.kind, queue: new Queue(QUEUE_NAMES[reader.kind], { connection: conn, prefix: config.prefix }) })) : []
+  if (!readers.length) return async () => undefined
+  return async (job: Job) => {
+    const { order_id, subject = "" } = job.data as { order_id: string; subject?: string }
+    for (const reader of readers) {
+      await reader.queue.getJob(sideEffectJobId(reader.kind, order_id, subject)).then((waiting) => waiting?.promote()).catch(() => undefined)
+    }
+  }
+}
+
 let config: StartMsg
 let workers: Worker[] = []
 const conn = new IORedis(REDIS_URL, { maxRetriesPerRequest: null })
@@ -27,7 +46,7 @@ process.on("message", async (msg: StartMsg | { type: "go" }) => {
     config = msg
     workers = config.queues.map(
       (name) =>
-        new Worker(name, async () => undefined, {
+        new Worker(name, wakesItsReaders(name), {
           connection: conn,
           prefix: config.prefix,
           concurrency: config.concurrency,
