@@ -24,9 +24,8 @@ export const SIDE_EFFECT_DEPENDENCIES: readonly SideEffectDependency[] = [
  * the reader starts delayed by `fallbackDelayMs` and is woken as soon as that one completes or
  * fails for good, so it runs once instead of starting early only to wait; the delay is the
  * fallback for a wake that does not come (a worker that died in between). It is long because a
- * burst issues its invoices one after the other (1,000 orders: ~15 s of a 2-core worker): with
- * 2 s most ERP jobs of such a burst started before their invoice, only to wait again, and the
- * burst cost the worker 0.6× more CPU.
+ * burst issues its invoices one after the other (1,000 orders: 15–40 s on a 2-core worker): with
+ * 2 s most ERP jobs of such a burst started before their invoice, only to wait and start again.
  */
 export const SIDE_EFFECT_READERS: readonly { kind: SideEffectKind; reads: SideEffectKind; fallbackDelayMs: number }[] = [
   { kind: "erp", reads: "invoice", fallbackDelayMs: 30_000 },

@@ -4,7 +4,7 @@ import os from "os"
 import path from "path"
 import { Job, Worker } from "bullmq"
 import { parseAsyncFulfilmentOptions } from "../../options"
-import { QUEUE_NAMES } from "../../queues/names"
+import { QUEUE_NAMES, sideEffectJobId } from "../../queues/names"
 import { SideEffectQueues } from "../../queues/side-effect-queues"
 import { closeRedisConnections, connectOrExplain, openRedisConnections } from "../connections"
 import { TEST_SELLER } from "../../options/__tests__/__fixtures__/test-seller"
@@ -46,7 +46,7 @@ describe("on a Redis Cluster", () => {
     expect(() => parseAsyncFulfilmentOptions({ ...base, redisCluster: { nodes } })).toThrow("`queuePrefix`: on a Redis Cluster it must hold a hash tag")
   })
 
-  it("runs an order's flow (mail waiting for its invoice) across the cluster", async () => {
+  it("runs an order's flow (mail waiting for its invoice, the ERP job woken by it) across the cluster", async () => {
     const options = parseAsyncFulfilmentOptions({ ...base, redisCluster: { nodes }, queuePrefix: "{af-cluster-test}" })
     const connections = openRedisConnections("", {}, nodes)
     await connectOrExplain(connections, "cluster", 5_000, "redisCluster")
@@ -54,7 +54,11 @@ describe("on a Redis Cluster", () => {
     const done: string[] = []
     const workers = (["invoice", "mail", "erp"] as const).map(
       (kind) =>
-        new Worker(QUEUE_NAMES[kind], async (job: Job) => void done.push(job.id!), {
+        new Worker(QUEUE_NAMES[kind], async (job: Job) => {
+          done.push(job.id!)
+          // as the module does once the invoice is issued: the ERP job waits delayed for this wake
+          if (kind === "invoice") expect(await queues.promoteIfDelayed("erp", sideEffectJobId("erp", "order_c1"))).toBe(true)
+        }, {
           connection: connections.worker,
           prefix: options.queuePrefix,
         })
@@ -66,6 +70,7 @@ describe("on a Redis Cluster", () => {
       }
       expect([...done].sort()).toEqual(["erp-order_c1", "invoice-order_c1", "mail-order_c1"])
       expect(done.indexOf("mail-order_c1")).toBeGreaterThan(done.indexOf("invoice-order_c1"))
+      expect(done.indexOf("erp-order_c1")).toBeGreaterThan(done.indexOf("invoice-order_c1"))
     } finally {
       await Promise.all(workers.map((worker) => worker.close()))
       await queues.close()
