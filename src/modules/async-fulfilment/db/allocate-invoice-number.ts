@@ -31,6 +31,10 @@ export function formatInvoiceNumber(scope: string, value: number, padding: numbe
   return `${scope}${String(value).padStart(padding, "0")}`
 }
 
+/** How a scope's sequence row advances: created at 1, or one up (the row stays locked until commit). */
+const ADVANCE_SEQUENCE = `ON CONFLICT (scope) WHERE deleted_at IS NULL
+  DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()`
+
 /**
  * The next number of a scope (invoices and credit notes each have their own), in the caller's
  * transaction: the sequence row stays locked until commit, and a rollback takes the number back.
@@ -38,8 +42,7 @@ export function formatInvoiceNumber(scope: string, value: number, padding: numbe
 export async function takeNextSequenceValue(manager: SqlEntityManager, scope: string): Promise<number> {
   const [{ last_value }] = await manager.execute(
     `INSERT INTO af_invoice_sequence (id, scope, last_value) VALUES (?, ?, 1)
-     ON CONFLICT (scope) WHERE deleted_at IS NULL
-     DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()
+     ${ADVANCE_SEQUENCE}
      RETURNING last_value`,
     [generateEntityId(undefined, "afseq"), scope]
   )
@@ -81,8 +84,7 @@ export async function findOrInsertInvoiceWithNextNumber(
      ), next AS (
        INSERT INTO af_invoice_sequence (id, scope, last_value)
        SELECT ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)
-       ON CONFLICT (scope) WHERE deleted_at IS NULL
-       DO UPDATE SET last_value = af_invoice_sequence.last_value + 1, updated_at = now()
+       ${ADVANCE_SEQUENCE}
        RETURNING last_value, last_value::text AS digits
      ), inserted AS (
        INSERT INTO af_invoice (id, order_id, number, sequence_scope, sequence_value, issued_at)
