@@ -8,6 +8,7 @@
 import { Job, Queue, Worker } from "bullmq"
 import IORedis from "ioredis"
 import { QUEUE_NAMES, sideEffectJobId } from "../src/modules/async-fulfilment/queues/names"
+import { promoteDelayedJob } from "../src/modules/async-fulfilment/queues/promote-delayed-job"
 import { readersOf, type SideEffectKind } from "../src/modules/async-fulfilment/types/side-effect"
 import { REDIS_URL, rssSampler } from "./lib"
 
@@ -32,7 +33,7 @@ function wakesItsReaders(queueName: string) {
   return async (job: Job) => {
     const { order_id, subject = "" } = job.data as { order_id: string; subject?: string }
     for (const reader of readers) {
-      await reader.queue.getJob(sideEffectJobId(reader.kind, order_id, subject)).then((waiting) => waiting?.promote()).catch(() => undefined)
+      await promoteDelayedJob(reader.queue, sideEffectJobId(reader.kind, order_id, subject))
     }
   }
 }

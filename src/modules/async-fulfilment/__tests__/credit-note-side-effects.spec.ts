@@ -110,7 +110,7 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
         eventId: null,
       })
       const cn = credit_note.id
-      expect(await service.markSideEffectActive("order_cn_progress", "erp", 1, { subject: cn })).toEqual({ state: "run" })
+      expect(await service.markSideEffectActive("order_cn_progress", "erp", 1, { subject: cn })).toMatchObject({ state: "run" })
       await service.markSideEffectCompleted("order_cn_progress", "erp", { status: 200 }, cn)
       expect(await service.findSideEffectState("order_cn_progress", "erp", cn)).toMatchObject({ status: "completed" })
       expect(await service.findSideEffectState("order_cn_progress", "erp")).toMatchObject({ status: "queued" })

@@ -130,7 +130,10 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
     describe("attempt bookkeeping", () => {
       it("goes queued → active → queued with the error → completed, keeping the history", async () => {
         await service.recordOrderSideEffects({ document: documentFor("order_life"), event_id: null })
-        expect(await service.markSideEffectActive("order_life", "erp", 1)).toEqual({ state: "run" })
+        expect(await service.markSideEffectActive("order_life", "erp", 1)).toEqual({
+          state: "run",
+          reads: { document: documentFor("order_life"), invoice: null },
+        })
         await service.markSideEffectFailed("order_life", "erp", { attempt: 1, message: "HTTP 503", stack_head: "at send (erp-client.ts:1:1)", final: false })
         let [row] = await service.listSideEffectJobs({ order_id: "order_life", kind: "erp" })
         expect(row).toMatchObject({ status: "queued", attempts: 1, last_error: "HTTP 503" })
@@ -152,7 +155,7 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
 
       it("starts a row in one statement: active with this attempt; missing, discarded and taken-over rows said so", async () => {
         await service.recordOrderSideEffects({ document: documentFor("order_start"), event_id: null })
-        expect(await service.markSideEffectActive("order_start", "invoice", 1)).toEqual({ state: "run" })
+        expect(await service.markSideEffectActive("order_start", "invoice", 1)).toMatchObject({ state: "run" })
         const [invoice] = await service.listSideEffectJobs({ order_id: "order_start", kind: "invoice" })
         expect(invoice).toMatchObject({ status: "active", attempts: 1, next_retry_at: null })
         expect(invoice.started_at).toBeInstanceOf(Date)
@@ -170,6 +173,17 @@ moduleIntegrationTestRunner<AsyncFulfilmentModuleService>({
         const [mail] = await service.listSideEffectJobs({ order_id: "order_start", kind: "mail" })
         expect(mail).toMatchObject({ status: "active", attempts: 1 })
         expect(mail.error_history).toEqual([expect.objectContaining({ attempt: 1, message: expect.stringContaining("may arrive twice") })])
+      })
+
+      it("reads the order document and its invoice in the statement that starts the job, only when it starts", async () => {
+        await service.recordOrderSideEffects({ document: documentFor("order_reads"), event_id: null })
+        const invoice = await service.allocateInvoice("order_reads")
+        const start = await service.markSideEffectActive("order_reads", "mail", 1)
+        expect(start).toEqual({ state: "run", reads: { document: documentFor("order_reads"), invoice } })
+        expect(invoice.issued_at).toBeInstanceOf(Date)
+
+        await service.markSideEffectCompleted("order_reads", "mail", { message_id: "m1" })
+        expect(await service.markSideEffectActive("order_reads", "mail", 2)).toEqual({ state: "completed", result: { message_id: "m1" } })
       })
 
       it("fails the mail with its invoice when the invoice fails for good", async () => {

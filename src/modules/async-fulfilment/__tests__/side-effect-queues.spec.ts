@@ -55,6 +55,19 @@ describe("SideEffectQueues", () => {
     expect(left).toEqual([undefined, undefined, undefined])
   })
 
+  it("wakes a delayed reader once, and says when there was nothing to wake", async () => {
+    await producer.enqueue({ order_id: "order_w", event_id: null, kinds: all })
+    expect(await queue("erp").getJobState("erp-order_w")).toBe("delayed")
+
+    expect(await producer.promoteIfDelayed("erp", "erp-order_w")).toBe(true)
+    expect(await queue("erp").getJobState("erp-order_w")).toBe("waiting")
+    // not delayed any more, or no such job: nothing happens, and the caller hears so
+    expect(await producer.promoteIfDelayed("erp", "erp-order_w")).toBe(false)
+    expect(await producer.promoteIfDelayed("erp", "erp-order_none")).toBe(false)
+    expect(await queue("erp").getJobState("erp-order_w")).toBe("waiting")
+    await producer.remove("order_w", all)
+  })
+
   it("closes once, however often it is asked", async () => {
     const extra = new SideEffectQueues(connection, options)
     await Promise.all([extra.close(), extra.close()])

@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newRowId } from "./new-row-id"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { InvoiceModel } from "../invoice/model"
 
@@ -44,13 +44,37 @@ export async function takeNextSequenceValue(manager: SqlEntityManager, scope: st
     `INSERT INTO af_invoice_sequence (id, scope, last_value) VALUES (?, ?, 1)
      ${ADVANCE_SEQUENCE}
      RETURNING last_value`,
-    [generateEntityId(undefined, "afseq"), scope]
+    [newRowId("afseq"), scope]
   )
   return Number(last_value)
 }
 
-const INVOICE_COLUMNS =
-  "id, order_id, number, sequence_scope, sequence_value, issued_at, file_id, file_url, model"
+const INVOICE_COLUMN_NAMES = [
+  "id",
+  "order_id",
+  "number",
+  "sequence_scope",
+  "sequence_value",
+  "issued_at",
+  "file_id",
+  "file_url",
+  "model",
+] as const satisfies readonly (keyof AllocatedInvoiceRow)[]
+
+const INVOICE_COLUMNS = INVOICE_COLUMN_NAMES.join(", ")
+
+/** The invoice columns of table alias `alias`, each named `<prefix><column>`, to read beside another table's in one row. */
+export function prefixedInvoiceColumns(alias: string, prefix: string): string {
+  return INVOICE_COLUMN_NAMES.map((column) => `${alias}.${column} AS ${prefix}${column}`).join(", ")
+}
+
+/** The invoice in a row read with `prefixedInvoiceColumns`; null when the row has none (a left join found nothing). */
+export function invoiceRowOf(row: Record<string, unknown>, prefix: string): AllocatedInvoiceRow | null {
+  if (row[`${prefix}id`] == null) {
+    return null
+  }
+  return Object.fromEntries(INVOICE_COLUMN_NAMES.map((column) => [column, row[`${prefix}${column}`]])) as unknown as AllocatedInvoiceRow
+}
 
 export async function findInvoiceRow(
   manager: SqlEntityManager,
@@ -95,9 +119,9 @@ export async function findOrInsertInvoiceWithNextNumber(
      SELECT * FROM existing UNION ALL SELECT * FROM inserted`,
     [
       orderId,
-      generateEntityId(undefined, "afseq"),
+      newRowId("afseq"),
       scope,
-      generateEntityId(undefined, "afinv"),
+      newRowId("afinv"),
       orderId,
       scope,
       numbering.numberPadding,

@@ -1,4 +1,5 @@
-import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { newRowId } from "./new-row-id"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { InvoiceModel } from "../invoice/model"
 import { formatInvoiceNumber, InvoiceNumbering, invoiceSequenceScope, takeNextSequenceValue } from "./allocate-invoice-number"
@@ -102,7 +103,7 @@ export async function insertCreditNoteWithNextNumber(
   const [row] = await manager.execute(
     `INSERT INTO af_credit_note (id, order_id, invoice_id, number, sequence_scope, sequence_value, issued_at, reason, source_key, model)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) RETURNING ${COLUMNS}`,
-    [generateEntityId(undefined, "afcn"), input.orderId, invoice.id, number, scope, value, input.issuedAt, input.reason, input.sourceKey, JSON.stringify(model)]
+    [newRowId("afcn"), input.orderId, invoice.id, number, scope, value, input.issuedAt, input.reason, input.sourceKey, JSON.stringify(model)]
   )
   return row as unknown as CreditNoteRow
 }

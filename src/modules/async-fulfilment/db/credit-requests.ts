@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newRowId } from "./new-row-id"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 
 export type CreditRequestReason = "refund" | "return"
@@ -49,7 +49,7 @@ export async function insertMissingCreditRequests(manager: SqlEntityManager, req
   }
   const values = requests.map(() => "(?, ?, ?, ?, ?::jsonb, ?)").join(", ")
   const params = requests.flatMap((request) => [
-    generateEntityId(undefined, "afcr"),
+    newRowId("afcr"),
     request.order_id,
     request.source_key,
     request.reason,

@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newRowId } from "./new-row-id"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { ORDER_DOCUMENT_SCHEMA_VERSION, OrderDocument } from "../types/order-document"
 
@@ -12,7 +12,7 @@ export async function insertOrderSnapshots(manager: SqlEntityManager, documents:
      VALUES ${documents.map(() => "(?, ?, ?, ?, ?, ?::jsonb)").join(", ")}
      ON CONFLICT (order_id) WHERE deleted_at IS NULL DO NOTHING`,
     documents.flatMap((document) => [
-      generateEntityId(undefined, "afsnap"),
+      newRowId("afsnap"),
       document.order_id,
       document.display_id,
       document.currency_code,

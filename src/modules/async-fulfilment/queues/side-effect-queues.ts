@@ -5,6 +5,7 @@ import { SIDE_EFFECT_KINDS, SideEffectKind } from "../types/side-effect"
 import { QUEUE_NAMES, sideEffectJobId } from "./names"
 import { buildSideEffectFlows, SideEffectFlowInput } from "./side-effect-flow"
 import { buildJobOptions } from "./job-options"
+import { promoteDelayedJob } from "./promote-delayed-job"
 import { traceRequeue } from "../tracing/requeue-span"
 import { QueueJobRunningError } from "../errors/queue-job-running-error"
 import { REVIEW_NOTICE_JOB_NAME, ReviewNotice, reviewNoticeJobId, reviewNoticePayload } from "../mail/review-notices"
@@ -41,16 +42,7 @@ export class SideEffectQueues {
    * there was nothing to wake (the job already runs, ran, or is gone): the wake only saves time.
    */
   async promoteIfDelayed(kind: SideEffectKind, jobId: string): Promise<boolean> {
-    const job = await this.queues_[kind].getJob(jobId)
-    if (!job) {
-      return false
-    }
-    try {
-      await job.promote()
-      return true
-    } catch {
-      return false // not delayed (any more): BullMQ refuses to promote it
-    }
+    return promoteDelayedJob(this.queues_[kind], jobId)
   }
 
   async enqueue(input: SideEffectFlowInput): Promise<string[]> {

@@ -1,9 +1,20 @@
+import type { OrderDocument } from "../types/order-document"
+import type { AllocatedInvoiceRow } from "../db/allocate-invoice-number"
 import type { SideEffectKind } from "../types/side-effect"
 import type { AttemptFailure } from "../side-effect-jobs/state-machine"
 
+/**
+ * What the start of a queue job read of its order in the same round trip: the processor's first
+ * read of each is served from here (null: nothing recorded yet).
+ */
+export interface SideEffectStartReads {
+  document: OrderDocument | null
+  invoice: AllocatedInvoiceRow | null
+}
+
 /** What a queue job finds when it starts: run, or stop because its side-effect job completed, was discarded or is missing. */
 export type SideEffectStart =
-  | { state: "run" }
+  | { state: "run"; reads?: SideEffectStartReads }
   | { state: "completed"; result: unknown }
   | { state: "missing" }
   | { state: "discarded" }

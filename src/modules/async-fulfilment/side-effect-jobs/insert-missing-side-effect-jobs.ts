@@ -1,4 +1,4 @@
-import { generateEntityId } from "@medusajs/framework/utils"
+import { newRowId } from "../db/new-row-id"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import type { SideEffectKind } from "../types/side-effect"
 import { sideEffectJobId } from "../queues/names"
@@ -35,7 +35,7 @@ export async function insertMissingSideEffectJobs(
   }
   const values = jobs.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")
   const params = jobs.flatMap((job) => [
-    generateEntityId(undefined, "afjob"),
+    newRowId("afjob"),
     job.order_id,
     job.order_display_id,
     job.kind,

@@ -4,6 +4,7 @@ import { processorFor } from "../processors"
 import { readSideEffectPayload, type SideEffectPayload } from "../queues/payload"
 import type { ProcessorRuntime } from "../runtime/processor-runtime"
 import type { SideEffectJobProgress } from "../runtime/side-effect-job-progress"
+import { documentsWithStartReads } from "../runtime/documents-with-start-reads"
 import { isCreditRequestSubject, ORDER_CANCELED_SUBJECT, type SideEffectKind } from "../types/side-effect"
 import { parseActionSubject } from "../types/action-subjects"
 import { isFinalAttempt, retryDelayMs, retrySettingsOf, toQueueError } from "../retry-policy"
@@ -67,7 +68,8 @@ export async function runSideEffectJob(
   }
 
   try {
-    const result = await processorFor(kind, subject)(payload, runtime)
+    const documents = start.reads ? documentsWithStartReads(runtime.documents, payload.order_id, start.reads) : runtime.documents
+    const result = await processorFor(kind, subject)(payload, { ...runtime, documents })
     await progress.markSideEffectCompleted(payload.order_id, kind, result, subject)
     return result
   } catch (error) {
